@@ -1,0 +1,25 @@
+"""The `tacitus` command line: thin shells over the library, one module per command."""
+
+from __future__ import annotations
+
+import typer
+
+from tacitus.cli import code as code_cmd
+from tacitus.cli import demo as demo_cmd
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="tacitus",
+    help="News articles in, coded political events (CAMEO / PLOVER) out. Offline, CPU only.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.command("code")(code_cmd.code)
+app.command("demo")(demo_cmd.demo)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

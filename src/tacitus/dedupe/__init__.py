@@ -1,0 +1,71 @@
+"""One event per real-world event: merging repeated mentions within an article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tacitus.pipeline import CodedMention
+
+__all__ = ["merge_mentions"]
+
+_MODALITY_ORDER = ("asserted", "alleged", "future", "hypothetical", "negated")
+
+
+def _countries(actors: list[object]) -> frozenset[str]:
+    return frozenset(getattr(a, "country", "") or getattr(a, "code", "") for a in actors)
+
+
+def _compatible(a: CodedMention, b: CodedMention) -> bool:
+    if a.modality != b.modality:
+        return False
+    same_code = a.code[:3] == b.code[:3] or (
+        a.code[:2] == b.code[:2] and (len(a.code) == 2 or len(b.code) == 2)
+    )
+    if not same_code:
+        return False
+    if _countries(a.actors) != _countries(b.actors):
+        return False
+    if a.recipients and b.recipients and _countries(a.recipients) != _countries(b.recipients):
+        return False
+    if a.date_precision == "day" and b.date_precision == "day" and a.date != b.date:
+        return False
+    return True
+
+
+def _better(a: CodedMention, b: CodedMention) -> bool:
+    """True if `a` is the better primary mention (more specific code, fuller, surer)."""
+    return (len(a.code), bool(a.recipients), a.date_precision == "day", a.confidence) > (
+        len(b.code), bool(b.recipients), b.date_precision == "day", b.confidence
+    )
+
+
+def merge_mentions(items: list[CodedMention]) -> list[CodedMention]:
+    """Merge mentions of the same real-world event; the merged event lists all its evidence."""
+    merged: list[CodedMention] = []
+    for item in items:
+        target = next((m for m in merged if _compatible(m, item)), None)
+        if target is None:
+            merged.append(item)
+            continue
+        primary, other = (item, target) if _better(item, target) else (target, item)
+        if not primary.recipients and other.recipients:
+            primary.recipients = other.recipients
+        if primary.date_precision != "day" and other.date_precision == "day":
+            primary.date, primary.date_precision = other.date, other.date_precision
+        elif not primary.date and other.date:
+            primary.date, primary.date_precision = other.date, other.date_precision
+        if primary.attribution is None:
+            primary.attribution = other.attribution
+        evidence = [target.evidence, *target.extra_evidence, item.evidence, *item.extra_evidence]
+        seen: set[tuple[int, int, str]] = set()
+        ordered = []
+        for ev in sorted(evidence, key=lambda e: (e.sentence, e.start)):
+            key = (ev.sentence, ev.start, ev.trigger)
+            if key not in seen:
+                seen.add(key)
+                ordered.append(ev)
+        primary.extra_evidence = [e for e in ordered if e != primary.evidence]
+        primary.confidence = round(min(0.99, max(primary.confidence, other.confidence) + 0.03), 2)
+        merged[merged.index(target)] = primary
+    return merged

@@ -1,0 +1,478 @@
+"""Finding event mentions in a parsed sentence: triggers, roles, modality, attribution.
+
+A mention is a trigger token matched by a lexicon pattern, with the tokens that head its
+actor and recipient phrases; resolving those phrases to codes is the resolver's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tacitus.lexicon import EventLexicon, Grammar, Pattern
+
+__all__ = ["Mention", "find_mentions", "subjects", "objects", "is_passive", "clause_verb"]
+
+Token = Any
+Span = Any
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_OBJECT_CONTROL = {
+    "urge", "ask", "order", "tell", "call", "force", "allow", "persuade", "encourage", "invite",
+    "press", "pressure", "instruct", "direct", "authorize", "authorise", "permit", "compel",
+}
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
+_MODALITY_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "alleged": 1, "asserted": 0}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One matched trigger with its role heads, before actors are resolved."""
+
+    sent_index: int
+    trigger: Token  # the event word (the noun of "imposed sanctions")
+    anchor: Token  # the clause's verb used for roles, modality and dates
+    pattern: Pattern
+    code: str
+    rule: str
+    actor_heads: list[Token]
+    recipient_heads: list[Token]
+    modality: str = "asserted"
+    speech: Token | None = None  # the speech verb the event is reported under
+    attribution_heads: list[Token] = field(default_factory=list)
+    implicit_actor_ok: bool = False  # passive without agent: the actor may come from context
+    light: Token | None = None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(conj)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb or a past participle modifying a noun ("diplomats expelled")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def objects(verb: Token) -> list[Token]:
+    """The direct objects of a verb; for passives the passive subject or the modified noun."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            found.extend(_conjuncts(child))
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                found.extend(_conjuncts(child))
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.extend(_conjuncts(verb.head))
+    return found
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Heads of the actor phrase of a verb: subject, passive agent, or the controller."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [t for c in child.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+        return []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return _conjuncts(verb.head)
+            return _conjuncts(child)
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in _OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return _conjuncts(objs[0])
+        return subjects(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
+        return subjects(head if verb.dep_ == "advcl" else head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _conjuncts(head)
+    if verb.dep_ == "relcl":
+        return _conjuncts(head)
+    return []
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token belongs to."""
+    cur = tok
+    for _ in range(20):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+class _Matcher:
+    def __init__(self, lexicon: EventLexicon, grammar: Grammar) -> None:
+        self.lexicon = lexicon
+        self.grammar = grammar
+        self.light = lexicon.classes.get("LIGHT", frozenset())
+
+    # -- pattern constraints --------------------------------------------------------------
+    @staticmethod
+    def _lemma(tok: Token) -> str:
+        return str(tok.lemma_).lower()
+
+    def _has_particle(self, tok: Token, particle: str) -> bool:
+        return any(
+            c.dep_ in ("prt", "advmod", "prep", "dobj", "npadvmod") and c.lower_ == particle
+            for c in tok.children
+        )
+
+    def _preps(self, tok: Token, prep: str) -> list[Token]:
+        return [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep]
+
+    def _pobjs(self, prep: Token) -> list[Token]:
+        found = []
+        for child in prep.children:
+            if child.dep_ in ("pobj", "pcomp"):
+                found.extend(_conjuncts(child))
+        return found
+
+    def _fits(self, words: frozenset[str], toks: list[Token]) -> bool:
+        return any(self._lemma(t) in words or t.lower_ in words for t in toks)
+
+    def verb_pattern(self, verb: Token) -> Pattern | None:
+        for pattern in self.lexicon.verbs.get(self._lemma(verb), ()):
+            if pattern.particle and not self._has_particle(verb, pattern.particle):
+                continue
+            objs = [o for o in objects(verb) if o.i != verb.i]
+            if pattern.obj_none and objs:
+                continue
+            if pattern.obj is not None and not self._fits(pattern.obj, objs):
+                continue
+            if pattern.prep:
+                preps = self._preps(verb, pattern.prep)
+                if not preps and pattern.prep != pattern.particle:
+                    continue
+                if pattern.prep_obj is not None and not self._fits(
+                    pattern.prep_obj, [p for prep in preps for p in self._pobjs(prep)]
+                ):
+                    continue
+            if pattern.xcomp is not None:
+                comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+                for obj in objs:
+                    comps.extend(c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl"))
+                names = set()
+                for comp in comps:
+                    names.add(self._lemma(comp))
+                    names.update(
+                        f"{self._lemma(comp)} {c.lower_}" for c in comp.children if c.dep_ == "prt"
+                    )
+                if not names & pattern.xcomp:
+                    continue
+            return pattern
+        return None
+
+    def noun_pattern(self, noun: Token) -> Pattern | None:
+        for pattern in self.lexicon.nouns.get(self._lemma(noun), ()):
+            if pattern.particle and not self._has_particle(noun, pattern.particle):
+                continue
+            if pattern.prep:
+                preps = self._preps(noun, pattern.prep)
+                if not preps:
+                    continue
+                if pattern.prep_obj is not None and not self._fits(
+                    pattern.prep_obj, [p for prep in preps for p in self._pobjs(prep)]
+                ):
+                    continue
+            if pattern.obj is not None:
+                of = [p for prep in self._preps(noun, "of") for p in self._pobjs(prep)]
+                if not self._fits(pattern.obj, of):
+                    continue
+            return pattern
+        return None
+
+    # -- roles ----------------------------------------------------------------------------
+    def slot_heads(self, slot: str, trigger: Token, pattern: Pattern, extra: Token | None) -> list[Token]:
+        holders = [trigger] + ([extra] if extra is not None else [])
+        heads: list[Token] = []
+        for holder in holders:
+            if slot == "dobj":
+                if holder.pos_ in ("VERB", "AUX"):
+                    heads.extend(
+                        o for o in objects(holder)
+                        if o.i != trigger.i and not (extra is not None and o.i == trigger.i)
+                    )
+            elif slot == "dative":
+                heads.extend(
+                    t for c in holder.children if c.dep_ == "dative" for t in _conjuncts(c)
+                    if t.pos_ in ("NOUN", "PROPN", "PRON")
+                )
+                for c in holder.children:
+                    if c.dep_ == "dative" and c.pos_ == "ADP":
+                        heads.extend(self._pobjs(c))
+            elif slot == "nsubjpass":
+                heads.extend(
+                    t for c in holder.children if c.dep_ == "nsubjpass" for t in _conjuncts(c)
+                )
+            elif slot.startswith("prep:"):
+                for prep in self._preps(holder, slot[5:]):
+                    heads.extend(self._pobjs(prep))
+            elif slot == "prep_obj" and pattern.prep:
+                for prep in self._preps(holder, pattern.prep):
+                    heads.extend(self._pobjs(prep))
+            elif slot == "of" and holder.pos_ in ("NOUN", "PROPN"):
+                for prep in self._preps(holder, "of"):
+                    heads.extend(self._pobjs(prep))
+            elif slot == "poss":
+                heads.extend(t for c in holder.children if c.dep_ == "poss" for t in _conjuncts(c))
+            elif slot == "compound" and holder.pos_ in ("NOUN", "PROPN"):
+                heads.extend(
+                    c for c in holder.children
+                    if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
+                )
+        return [h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")]
+
+    def recipients(self, trigger: Token, pattern: Pattern, extra: Token | None) -> list[Token]:
+        for slot in pattern.recipient:
+            if slot == "none":
+                return []
+            heads = self.slot_heads(slot, trigger, pattern, extra)
+            heads = [h for h in heads if h.i != trigger.i]
+            if heads:
+                return heads
+        return []
+
+    def noun_actor(self, noun: Token, pattern: Pattern) -> tuple[list[Token], bool]:
+        """Actor heads of a nominal trigger and whether context may supply a missing actor."""
+        for slot in pattern.actor:
+            heads = self.slot_heads(slot, noun, pattern, None)
+            if heads:
+                return heads, False
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agents = subjects(child)
+                if agents:
+                    return agents, False
+                return [], True
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("with", "through", "via") and head.head is not head:
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return subjects(verb), False
+        return [], False
+
+    # -- modality and attribution ---------------------------------------------------------
+    def own_modality(self, tok: Token) -> str:
+        grammar = self.grammar
+        found = "asserted"
+
+        def bump(value: str) -> None:
+            nonlocal found
+            if _MODALITY_RANK[value] > _MODALITY_RANK[found]:
+                found = value
+
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low in grammar.classes["NEG_DET"]):
+                bump("negated")
+            elif child.dep_ in ("aux", "auxpass") and low in grammar.classes["HYPO_AUX"]:
+                bump("hypothetical")
+            elif child.dep_ in ("aux", "auxpass") and low in grammar.classes["FUTURE_AUX"]:
+                bump("future")
+            elif child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                bump("hypothetical")
+            elif child.dep_ in ("amod", "advmod") and low in grammar.classes["ALLEGE_MOD"]:
+                bump("alleged")
+        return found
+
+    def modality_and_speech(self, mention: Mention) -> tuple[str, Token | None]:
+        grammar = self.grammar
+        rank = 0
+        found = "asserted"
+
+        def bump(value: str) -> None:
+            nonlocal rank, found
+            if _MODALITY_RANK[value] > rank:
+                rank, found = _MODALITY_RANK[value], value
+
+        bump(self.own_modality(mention.trigger))
+        if mention.anchor is not mention.trigger:
+            bump(self.own_modality(mention.anchor))
+        cur = mention.anchor
+        speech = None
+        for _ in range(12):
+            head = cur.head
+            if head is cur:
+                break
+            dep = cur.dep_
+            if dep not in {
+                "xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "conj",
+                "nsubjpass", "attr", "acl", "oprd", "dative", "agent",
+            }:
+                break
+            lemma = self._lemma(head)
+            particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), "")
+            phrase = f"{lemma} {particle}".strip()
+            if dep in ("ccomp", "parataxis") and lemma in grammar.classes["SPEECH_VERB"]:
+                speech = head
+                break
+            if dep == "conj":
+                # Conjoined verbs share the auxiliaries and negation written on the first.
+                for child in head.children:
+                    if child.dep_ in ("aux", "neg"):
+                        bump(self.own_modality(head))
+                        break
+                cur = head
+                continue
+            if phrase in grammar.classes["NEG_GOVERNOR"] or lemma in grammar.classes["NEG_GOVERNOR"]:
+                if not (lemma == "deny" and dep == "dobj"):
+                    bump("negated")
+            elif lemma in grammar.classes["HYPO_GOVERNOR"] and dep in (
+                "xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acomp"
+            ):
+                if not (lemma in self.light and dep == "dobj"):
+                    bump("hypothetical")
+            elif head.lower_ in grammar.classes["HYPO_ADJ"]:
+                bump("hypothetical" if head.lower_ not in grammar.classes["NEG_ADJ"] else "negated")
+            head_modality = self.own_modality(head)
+            if head_modality != "alleged":
+                bump(head_modality)
+            cur = head
+        if mention.trigger.sent.text.rstrip().endswith("?"):
+            bump("hypothetical")
+        return found, speech
+
+
+def _according_to(sent: Span) -> list[Token]:
+    for tok in sent:
+        if tok.lower_ == "according":
+            for child in tok.children:
+                if child.lower_ == "to":
+                    return [t for c in child.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+    return []
+
+
+def find_mentions(
+    sent: Span, sent_index: int, lexicon: EventLexicon, grammar: Grammar
+) -> list[Mention]:
+    """Every event mention in one parsed sentence."""
+    matcher = _Matcher(lexicon, grammar)
+    mentions: list[Mention] = []
+    consumed: set[int] = set()
+    # Light verbs first: "imposed sanctions" is the noun's event with the verb's subject.
+    for tok in sent:
+        if tok.pos_ != "VERB" or matcher._lemma(tok) not in matcher.light:
+            continue
+        for obj in objects(tok):
+            if obj.i in consumed or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            pattern = matcher.noun_pattern(obj)
+            if pattern is None:
+                continue
+            consumed.add(obj.i)
+            actor_heads = subjects(tok)
+            recipient = matcher.recipients(obj, pattern, tok)
+            mentions.append(
+                Mention(
+                    sent_index=sent_index, trigger=obj, anchor=tok, pattern=pattern,
+                    code=pattern.code, rule=f"{matcher._lemma(tok)}+{pattern.id}",
+                    actor_heads=actor_heads, recipient_heads=recipient,
+                    implicit_actor_ok=not actor_heads and is_passive(tok), light=tok,
+                )
+            )
+    for tok in sent:
+        if tok.i in consumed:
+            continue
+        if tok.pos_ == "VERB":
+            if any(m.light is tok for m in mentions):
+                continue
+            pattern = matcher.verb_pattern(tok)
+            if pattern is None:
+                continue
+            actor_heads = subjects(tok)
+            mentions.append(
+                Mention(
+                    sent_index=sent_index, trigger=tok, anchor=tok, pattern=pattern,
+                    code=pattern.code, rule=pattern.id, actor_heads=actor_heads,
+                    recipient_heads=matcher.recipients(tok, pattern, None),
+                    implicit_actor_ok=not actor_heads and is_passive(tok),
+                )
+            )
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            pattern = matcher.noun_pattern(tok)
+            if pattern is None:
+                continue
+            actor_heads, implicit = matcher.noun_actor(tok, pattern)
+            mentions.append(
+                Mention(
+                    sent_index=sent_index, trigger=tok, anchor=tok, pattern=pattern,
+                    code=pattern.code, rule=pattern.id, actor_heads=actor_heads,
+                    recipient_heads=matcher.recipients(tok, pattern, None),
+                    implicit_actor_ok=implicit,
+                )
+            )
+    according = _according_to(sent)
+    for mention in mentions:
+        mention.modality, mention.speech = matcher.modality_and_speech(mention)
+        if mention.speech is not None:
+            mention.attribution_heads = subjects(mention.speech)
+        elif according:
+            mention.attribution_heads = according
+    return mentions
+
+
+@dataclass(slots=True)
+class ReportedAccusation:
+    """A speech verb whose reported clause blames someone for a hostile act."""
+
+    speech: Token
+    accused_heads: list[Token]
+    clause: Token  # the verb (or noun) of the hostile act
+
+
+def reported_accusations(sent: Span, grammar: Grammar) -> list[ReportedAccusation]:
+    """Find "X says Y hacked/was behind ..." clauses: candidates for an accusation by X of Y."""
+    found: list[ReportedAccusation] = []
+    accusable = grammar.classes["ACCUSABLE"]
+    for speech in sent:
+        if speech.pos_ != "VERB" or speech.lemma_.lower() not in grammar.classes["ALLEGE_VERB"]:
+            continue
+        for comp in speech.children:
+            if comp.dep_ not in ("ccomp", "parataxis"):
+                continue
+            for tok in comp.subtree:
+                if tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                words = {tok.lemma_.lower()}
+                for child in tok.children:
+                    if child.dep_ in ("dobj", "attr", "nsubjpass"):
+                        words.add(child.lemma_.lower())
+                        words.update(c.lemma_.lower() for c in child.children
+                                     if c.dep_ in ("compound", "nmod", "amod"))
+                    if child.dep_ == "prep" and child.lower_ in ("behind", "for"):
+                        words.add(child.lower_)
+                        words.update(
+                            g.lemma_.lower() for g in child.subtree if g is not child
+                        )
+                    if child.dep_ == "acomp" and child.lower_ in grammar.classes["RESPONSIBLE_PRED"]:
+                        words.add("responsible")
+                hostile = bool(words & accusable) or (
+                    "behind" in words or "responsible" in words
+                )
+                if not hostile:
+                    continue
+                accused = subjects(tok)
+                if accused:
+                    found.append(ReportedAccusation(speech, accused, tok))
+                    break
+    return found

@@ -1,0 +1,327 @@
+"""Actor dictionaries: countries, people with dated offices, organisations, role nouns.
+
+Data files (tab-separated or JSON Lines, `#` comment lines allowed) are schema-checked on load
+and indexed once by normalised alias, so resolving a mention is a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tacitus.errors import LexiconError
+from tacitus.lexicon import DATA_DIR
+
+__all__ = [
+    "SECTORS",
+    "ActorLexicon",
+    "Country",
+    "Hit",
+    "Org",
+    "Person",
+    "Role",
+    "load_actor_lexicon",
+    "normalise",
+]
+
+SECTORS = frozenset(
+    "GOV MIL SPY COP JUD LEG OPP PTY REB UAF BUS MED CVL ELI REF EDU LAB HLH REL AGR CRM NGO "
+    "IGO JRN".split()
+)
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY_COLUMNS = ["iso3", "name", "aliases", "demonyms", "capital", "seats", "wikidata"]
+_ORG_COLUMNS = ["code", "name", "aliases", "country", "sector", "from", "to", "wikidata"]
+_ROLE_COLUMNS = ["term", "sector"]
+
+
+def normalise(text: str) -> str:
+    """Matching key of a name: lower case, accents and dots removed, dashes and spaces folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("\u2019", "'").replace(".", "")
+    text = re.sub(r"\s*[-\u2010-\u2015]\s*", "-", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country or territory."""
+
+    iso3: str
+    name: str
+    wikidata: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person held: country, sector, title and its dates (end None = still held)."""
+
+    country: str
+    sector: str
+    title: str
+    start: str
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person with the offices they held."""
+
+    name: str
+    wikidata: str
+    roles: tuple[Role, ...]
+
+    def at(self, day: str) -> tuple[str, str, str]:
+        """(country, sector, title) on `day`: out of office (before or after) is ELI."""
+        if not self.roles:
+            return ("", "ELI", "")
+        if not day:
+            current = [r for r in self.roles if r.end is None]
+            role = current[0] if current else max(self.roles, key=lambda r: r.start)
+            return (role.country, role.sector, role.title)
+        for role in self.roles:
+            if role.start <= day and (role.end is None or day < role.end):
+                return (role.country, role.sector, role.title)
+        earlier = [r for r in self.roles if r.start <= day]
+        role = max(earlier, key=lambda r: r.start) if earlier else min(
+            self.roles, key=lambda r: r.start
+        )
+        return (role.country, "ELI", role.title)
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """An organisation with a full actor code, valid between two dates."""
+
+    code: str
+    name: str
+    country: str
+    sector: str
+    start: str
+    end: str
+    wikidata: str
+
+    def valid(self, day: str) -> bool:
+        """True if the entry applies on `day` (always, when the day is unknown)."""
+        if not day:
+            return not self.end
+        return (not self.start or self.start <= day) and (not self.end or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What one alias names: a country (as name, demonym, capital or seat), a person or an org."""
+
+    kind: str  # country | demonym | capital | seat | person | org
+    country: str = ""
+    person: Person | None = None
+    org: Org | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    """Every actor alias indexed by its normalised form, plus role nouns by lemma."""
+
+    aliases: dict[str, tuple[Hit, ...]]
+    roles: dict[str, str]
+    countries: dict[str, Country]
+    max_alias_words: int
+    files: tuple[str, ...]
+
+    def lookup(self, text: str) -> tuple[Hit, ...]:
+        """Every entry whose alias normalises to the same key as `text`."""
+        return self.aliases.get(normalise(text), ())
+
+    def role(self, term: str) -> str:
+        """Sector of a role noun or title (lemma form, lower case), or ""."""
+        return self.roles.get(term.lower(), "")
+
+
+def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read ({err.strerror})") from err
+    body = [(n, line) for n, line in enumerate(lines, start=1) if not line.startswith("#")]
+    body = [(n, line) for n, line in body if line.strip()]
+    if not body:
+        raise LexiconError(f"{path}: empty dictionary file")
+    header_number, header = body[0]
+    fields = header.split("\t")
+    if fields != columns:
+        raise LexiconError(
+            f"{path}:{header_number}: header must be {'<TAB>'.join(columns)}, found {header!r}"
+        )
+    for number, line in body[1:]:
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            raise LexiconError(
+                f"{path}:{number}: expected {len(columns)} tab-separated cells, got {len(cells)}"
+            )
+        yield number, dict(zip(columns, (c.strip() for c in cells), strict=True))
+
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _check_date(value: str, where: str) -> str:
+    if value and not _DATE.match(value):
+        raise LexiconError(f"{where}: date {value!r} is not YYYY-MM-DD")
+    return value
+
+
+def _check_sector(value: str, where: str) -> str:
+    if value not in SECTORS:
+        raise LexiconError(f"{where}: unknown sector {value!r}; use one of {sorted(SECTORS)}")
+    return value
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.aliases: dict[str, list[Hit]] = {}
+        self.roles: dict[str, str] = {}
+        self.countries: dict[str, Country] = {}
+
+    def add(self, alias: str, hit: Hit) -> None:
+        key = normalise(alias)
+        if key:
+            bucket = self.aliases.setdefault(key, [])
+            if hit not in bucket:
+                bucket.append(hit)
+
+    def countries_file(self, path: Path) -> None:
+        for number, row in _rows(path, _COUNTRY_COLUMNS):
+            where = f"{path.name}:{number}"
+            iso3 = row["iso3"]
+            if not _ISO3.match(iso3):
+                raise LexiconError(f"{where}: iso3 {iso3!r} must be three capital letters")
+            self.countries[iso3] = Country(iso3, row["name"], row["wikidata"])
+            for alias in [row["name"], *_split(row["aliases"])]:
+                self.add(alias, Hit("country", iso3))
+            for alias in _split(row["demonyms"]):
+                self.add(alias, Hit("demonym", iso3))
+            for alias in _split(row["capital"]):
+                self.add(alias, Hit("capital", iso3))
+            for alias in _split(row["seats"]):
+                self.add(alias, Hit("seat", iso3))
+
+    def people_file(self, path: Path) -> None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as err:
+            raise LexiconError(f"{path}: cannot read ({err.strerror})") from err
+        for number, line in enumerate(lines, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            where = f"{path.name}:{number}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise LexiconError(f"{where}: invalid JSON ({err.msg})") from err
+            if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+                raise LexiconError(f"{where}: a person needs a 'name'")
+            unknown = set(row) - {"name", "aliases", "wikidata", "roles", "note"}
+            if unknown:
+                raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+            roles = []
+            for item in row.get("roles", []):
+                if not isinstance(item, dict) or not _ISO3.match(str(item.get("country", ""))):
+                    raise LexiconError(f"{where}: each role needs a 3-letter 'country'")
+                end = item.get("to")
+                roles.append(
+                    Role(
+                        country=item["country"],
+                        sector=_check_sector(str(item.get("sector", "GOV")), where),
+                        title=str(item.get("title", "")),
+                        start=_check_date(str(item.get("from") or ""), where),
+                        end=_check_date(str(end), where) if end else None,
+                    )
+                )
+            person = Person(row["name"], str(row.get("wikidata", "")), tuple(roles))
+            aliases = row.get("aliases", [])
+            if not isinstance(aliases, list):
+                raise LexiconError(f"{where}: 'aliases' must be a list")
+            for alias in [row["name"], *aliases]:
+                self.add(str(alias), Hit("person", roles[0].country if roles else "", person))
+
+    def orgs_file(self, path: Path) -> None:
+        for number, row in _rows(path, _ORG_COLUMNS):
+            where = f"{path.name}:{number}"
+            country = row["country"]
+            if country and not _ISO3.match(country):
+                raise LexiconError(f"{where}: country {country!r} must be ISO alpha-3 or empty")
+            org = Org(
+                code=row["code"],
+                name=row["name"],
+                country=country,
+                sector=_check_sector(row["sector"], where),
+                start=_check_date(row["from"], where),
+                end=_check_date(row["to"], where),
+                wikidata=row["wikidata"],
+            )
+            if not org.code:
+                raise LexiconError(f"{where}: an organisation needs a code")
+            for alias in [row["name"], *_split(row["aliases"])]:
+                self.add(alias, Hit("org", country, org=org))
+
+    def roles_file(self, path: Path) -> None:
+        for number, row in _rows(path, _ROLE_COLUMNS):
+            where = f"{path.name}:{number}"
+            self.roles[row["term"].lower()] = _check_sector(row["sector"], where)
+
+
+def _word_count(key: str) -> int:
+    return len(key.replace("-", " - ").split())
+
+
+@functools.cache
+def load_actor_lexicon(extra: tuple[str, ...] = ()) -> ActorLexicon:
+    """Load the packaged actor dictionaries plus the user's files in `extra`.
+
+    A user file is chosen by its name: `*.people.jsonl`/`*.jsonl` people, `*countries*.tsv`,
+    `*roles*.tsv`, any other `.tsv` organisations.
+    """
+    builder = _Builder()
+    files = [
+        DATA_DIR / "countries.tsv",
+        DATA_DIR / "organisations.tsv",
+        DATA_DIR / "people.jsonl",
+        DATA_DIR / "roles.tsv",
+        *(Path(p) for p in extra),
+    ]
+    for path in files:
+        name = path.name.lower()
+        if name.endswith(".jsonl"):
+            builder.people_file(path)
+        elif "countries" in name:
+            builder.countries_file(path)
+        elif "roles" in name:
+            builder.roles_file(path)
+        elif name.endswith(".tsv"):
+            builder.orgs_file(path)
+        else:
+            raise LexiconError(f"{path}: actor files are .tsv (organisations) or .jsonl (people)")
+    aliases = {key: tuple(hits) for key, hits in builder.aliases.items()}
+    longest = max((_word_count(k) for k in aliases), default=1)
+    return ActorLexicon(
+        aliases=aliases,
+        roles=dict(builder.roles),
+        countries=dict(builder.countries),
+        max_alias_words=longest,
+        files=tuple(p.name for p in files),
+    )
+
+
+def iter_keys(texts: Iterable[str]) -> Iterator[str]:
+    """Normalised keys of `texts` (a helper for tests and dictionary tools)."""
+    for text in texts:
+        yield normalise(text)

@@ -1,0 +1,436 @@
+"""The coder: articles in, events out. Iterators in, iterators out; no I/O of its own."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from tacitus import __version__
+from tacitus.clean import CleanText, clean
+from tacitus.dedupe import merge_mentions
+from tacitus.extract import Mention, find_mentions, reported_accusations, subjects
+from tacitus.lexicon import load_event_lexicon, load_grammar
+from tacitus.lexicon.actors import load_actor_lexicon
+from tacitus.nlp import load_pipeline
+from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
+from tacitus.resolve.actors import ActorResolver
+from tacitus.resolve.dates import resolve_expression
+from tacitus.types import Actor, Article, Event, Evidence
+
+__all__ = ["Coder", "CodedMention", "OFFICIAL_SECTORS"]
+
+Token = Any
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "ELI"})
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+
+
+@dataclass(slots=True)
+class CodedMention:
+    """A mention with its actors, date and evidence resolved: one candidate event."""
+
+    mention: Mention
+    code: str
+    rule: str
+    actors: list[Actor]
+    recipients: list[Actor]
+    modality: str
+    date: str
+    date_precision: str
+    evidence: Evidence
+    sentence_text: str
+    attribution: Actor | None
+    confidence: float
+    extra_evidence: list[Evidence] = field(default_factory=list)
+
+
+class _ArticleState:
+    """What the coder remembers while reading one article (for pronouns and context)."""
+
+    def __init__(self) -> None:
+        self.last_person: Actor | None = None
+
+
+class Coder:
+    """Loads the spaCy pipeline and the lexicons once, then codes articles.
+
+    Example:
+        coder = Coder()
+        for event in coder.code_article(Article(id="a1", text="...", published="2017-01-01")):
+            print(event.cameo, [a.code for a in event.actor])
+    """
+
+    def __init__(
+        self,
+        *,
+        nlp: Any = None,
+        include_all: bool = False,
+        patterns: Sequence[str] = (),
+        actors: Sequence[str] = (),
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.include_all = include_all
+        self.lexicon = load_event_lexicon(tuple(patterns))
+        self.grammar = load_grammar()
+        self.actor_lexicon = load_actor_lexicon(tuple(actors))
+        self.resolver = ActorResolver(self.actor_lexicon)
+        self.version = f"tacitus {__version__}"
+
+    # -- public -------------------------------------------------------------------------
+    def code_text(self, text: str, *, date: str = "", doc_id: str = "text") -> list[Event]:
+        """Code one text published on `date` (ISO, may be empty)."""
+        return self.code_article(Article(id=doc_id, text=text, published=date))
+
+    def code_article(self, article: Article) -> list[Event]:
+        """Code one article: every event it reports, deduplicated within the article."""
+        cleaned = clean(article.text)
+        blocks = [cleaned.text[s:e] for s, e in cleaned.blocks]
+        docs = list(self.nlp.pipe(blocks))
+        return self._code_docs(article, cleaned, docs)
+
+    def code_articles(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[
+        tuple[Article, list[Event]]
+    ]:
+        """Code a stream of articles, parsing their paragraphs in batches."""
+        pending: list[tuple[Article, CleanText]] = []
+        for article in articles:
+            pending.append((article, clean(article.text)))
+            if len(pending) >= batch_size:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    def _code_batch(
+        self, pending: list[tuple[Article, CleanText]]
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        texts = [c.text[s:e] for _, c in pending for s, e in c.blocks]
+        docs = iter(self.nlp.pipe(texts, batch_size=64))
+        for article, cleaned in pending:
+            article_docs = [next(docs) for _ in cleaned.blocks]
+            yield article, self._code_docs(article, cleaned, article_docs)
+
+    # -- per article ----------------------------------------------------------------------
+    def _code_docs(self, article: Article, cleaned: CleanText, docs: list[Any]) -> list[Event]:
+        state = _ArticleState()
+        coded: list[CodedMention] = []
+        sent_index = 0
+        for (block_start, _), doc in zip(cleaned.blocks, docs, strict=True):
+            for sent in doc.sents:
+                coded.extend(
+                    self._code_sentence(article, cleaned, block_start, sent, sent_index, state)
+                )
+                sent_index += 1
+        self._fill_from_context(coded)
+        kept = [c for c in coded if any(a.code for a in c.actors)]
+        merged = merge_mentions(kept)
+        events = [self._event(article, c) for c in merged]
+        if not self.include_all:
+            events = [e for e in events if e.modality == "asserted"]
+        return events
+
+    def _resolve(self, heads: list[Token], day: str, state: _ArticleState) -> list[Actor]:
+        actors: list[Actor] = []
+        for head in heads:
+            if head.lower_ in _PERSON_PRONOUNS and state.last_person is not None:
+                person = state.last_person
+                actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
+                continue
+            actor = self.resolver.resolve(head, day)
+            if actor is None:
+                continue
+            if actor.name and actor.wikidata or head.ent_type_ == "PERSON":
+                state.last_person = actor
+            if actor.code not in {a.code for a in actors} or not actor.code:
+                actors.append(actor)
+        return actors
+
+    def _date_of(self, mention: Mention, published: str) -> tuple[str, str]:
+        """The nearest date expression in the event's clause, else in its sentence."""
+        sent = mention.trigger.sent
+        candidates: list[list[Token]] = []
+        own = _clause_tokens(mention.anchor)
+        if mention.anchor is not mention.trigger:
+            own |= _clause_tokens(mention.trigger)
+        groups = _date_groups(sent)
+        candidates.extend(g for g in groups if any(t.i in own for t in g))
+        if mention.speech is not None:
+            speech_own = _clause_tokens(mention.speech) - _subtree_ids(mention.anchor)
+            pluperfect = any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in mention.anchor.children
+            )
+            if not pluperfect:
+                candidates.extend(g for g in groups if any(t.i in speech_own for t in g))
+        else:
+            candidates.extend(groups)
+        best: tuple[str, str] | None = None
+        for group in candidates:
+            text = "".join(t.text_with_ws for t in group)
+            resolved = resolve_expression(text, published)
+            if resolved is None:
+                continue
+            if resolved[1] == "day":
+                return resolved
+            if best is None:
+                best = resolved
+        return best if best is not None else ("", "")
+
+    def _code_sentence(
+        self,
+        article: Article,
+        cleaned: CleanText,
+        block_start: int,
+        sent: Any,
+        sent_index: int,
+        state: _ArticleState,
+    ) -> list[CodedMention]:
+        mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
+        start, end = cleaned.original_span(
+            block_start + sent.start_char, block_start + sent.end_char
+        )
+        sentence_text = article.text[start:end]
+        day = article.published
+        out: list[CodedMention] = []
+        for mention in mentions:
+            code = normalise(mention.code)
+            if not is_coded(code):
+                continue
+            date, precision = self._date_of(mention, article.published)
+            role_day = date if precision == "day" else day
+            actors = self._resolve(mention.actor_heads, role_day, state)
+            recipients = self._resolve(mention.recipient_heads, role_day, state)
+            attribution = None
+            if mention.attribution_heads:
+                said = self._resolve(mention.attribution_heads, role_day, state)
+                attribution = said[0] if said else Actor(
+                    text=" ".join(t.text for t in mention.attribution_heads)
+                )
+            t_start, t_end = cleaned.original_span(
+                block_start + mention.trigger.idx,
+                block_start + mention.trigger.idx + len(mention.trigger.text),
+            )
+            evidence = Evidence(
+                sentence=sent_index, start=start, end=end, text=sentence_text,
+                trigger=article.text[t_start:t_end],
+            )
+            confidence = _confidence(mention, actors, recipients)
+            out.append(
+                CodedMention(
+                    mention=mention, code=code, rule=mention.rule, actors=actors,
+                    recipients=recipients, modality=mention.modality, date=date,
+                    date_precision=precision, evidence=evidence, sentence_text=sentence_text,
+                    attribution=attribution, confidence=confidence,
+                )
+            )
+        out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
+        self._refusal_recipients(out)
+        return out
+
+    def _accusations(
+        self,
+        sent: Any,
+        coded: list[CodedMention],
+        sentence_text: str,
+        start: int,
+        end: int,
+        sent_index: int,
+        day: str,
+        state: _ArticleState,
+    ) -> list[CodedMention]:
+        """Alleged acts reported by an official of another side become that side's accusation."""
+        out: list[CodedMention] = []
+        for item in reported_accusations(sent, self.grammar):
+            accusers = self._resolve(subjects(item.speech), day, state)
+            accused = self._resolve(item.accused_heads, day, state)
+            if not accusers or not accused:
+                continue
+            accuser = accusers[0]
+            if accuser.sector not in OFFICIAL_SECTORS and not accuser.code.startswith("IGO"):
+                continue
+            if not accuser.country or {a.country for a in accused} <= {accuser.country}:
+                continue
+            for other in coded:
+                if other.mention.speech is item.speech and other.modality == "asserted":
+                    other.modality = "alleged"
+            date, precision = ("", "")
+            groups = [
+                g for g in _date_groups(sent)
+                if any(t.i in _clause_tokens(item.speech) - _subtree_ids(item.clause) for t in g)
+            ]
+            for group in groups:
+                resolved = resolve_expression("".join(t.text_with_ws for t in group), day)
+                if resolved and resolved[1] == "day":
+                    date, precision = resolved
+                    break
+            mention = Mention(
+                sent_index=sent_index, trigger=item.speech, anchor=item.speech,
+                pattern=coded[0].mention.pattern if coded else _ACCUSE_PATTERN(self),
+                code="112", rule="accuse.reported", actor_heads=subjects(item.speech),
+                recipient_heads=item.accused_heads,
+            )
+            out.append(
+                CodedMention(
+                    mention=mention, code="112", rule="accuse.reported", actors=[accuser],
+                    recipients=accused, modality="asserted", date=date,
+                    date_precision=precision,
+                    evidence=Evidence(sent_index, start, end, sentence_text, item.speech.text),
+                    sentence_text=sentence_text, attribution=None,
+                    confidence=round(min(accuser.confidence, 0.75), 2),
+                )
+            )
+        return out
+
+    @staticmethod
+    def _refusal_recipients(coded: list[CodedMention]) -> None:
+        """A refusal with no recipient takes the recipient of the act it refuses."""
+        for refusal in coded:
+            if not refusal.code.startswith("12") or refusal.recipients:
+                continue
+            subtree = _subtree_ids(refusal.mention.anchor)
+            for other in coded:
+                if other is not refusal and other.mention.anchor.i in subtree and other.recipients:
+                    refusal.recipients = list(other.recipients)
+                    break
+
+    @staticmethod
+    def _fill_from_context(coded: list[CodedMention]) -> None:
+        """Agentless passives take the actor of the latest earlier event of the same kind.
+
+        "Sanctions were also announced against ..." continues a story whose actor was named
+        before; the filled actor is marked by a lower confidence and a rule suffix.
+        """
+        for index, item in enumerate(coded):
+            if item.actors or not item.mention.implicit_actor_ok:
+                continue
+            root = item.code[:2]
+            for earlier in reversed(coded[:index]):
+                if not earlier.actors or earlier.modality != "asserted":
+                    continue
+                if item.evidence.sentence - earlier.evidence.sentence > 6:
+                    break
+                if earlier.code[:2] == root or earlier.code[:2] in _RELATED_ROOTS.get(root, ()):
+                    item.actors = list(earlier.actors)
+                    if not item.recipients:
+                        item.recipients = list(earlier.recipients)
+                    item.rule += "+context"
+                    item.confidence = round(item.confidence * 0.7, 2)
+                    break
+        # Denials answer the latest accusation against the denier.
+        for index, item in enumerate(coded):
+            if item.code != "016" or item.recipients or not item.actors:
+                continue
+            countries = {a.country for a in item.actors if a.country}
+            for earlier in reversed(coded[:index]):
+                if earlier.code[:2] in ("11", "12", "13") and any(
+                    r.country in countries for r in earlier.recipients
+                ):
+                    item.recipients = list(earlier.actors)
+                    break
+
+    def _event(self, article: Article, item: CodedMention) -> Event:
+        info = lookup(item.code)
+        actor_codes = [a.code for a in item.actors]
+        recipient_codes = [a.code for a in item.recipients]
+        key = json.dumps(
+            [article.id, item.code, actor_codes, recipient_codes, item.date,
+             item.evidence.sentence, item.evidence.trigger],
+            ensure_ascii=False,
+        )
+        event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        cite = {"codebook": "CAMEO 1.1b3 / PLOVER", "version": self.version,
+                "tables": TABLE_VERSION, "lexicon": self.lexicon.version}
+        if article.url:
+            cite["url"] = article.url
+        if article.title:
+            cite["title"] = article.title
+        if article.source:
+            cite["publication"] = article.source
+        evidence = (item.evidence, *item.extra_evidence)
+        return Event(
+            id=event_id,
+            doc_id=article.id,
+            cameo=item.code,
+            event=info.event,
+            mode=info.mode,
+            quad_code=info.quad,
+            goldstein=info.goldstein,
+            context=info.context,
+            actor=tuple(item.actors),
+            recipient=tuple(item.recipients),
+            event_text=item.evidence.trigger,
+            text=item.sentence_text,
+            text_info=item.evidence,
+            modality=item.modality,
+            date=item.date,
+            date_precision=item.date_precision,
+            attribution=item.attribution,
+            confidence=item.confidence,
+            rule=item.rule,
+            evidence=evidence,
+            cite_info=cite,
+        )
+
+
+# Roots whose events continue one another in a story (sanctions after expulsions).
+_RELATED_ROOTS: dict[str, tuple[str, ...]] = {
+    "16": ("17",), "17": ("16",), "11": ("12",), "12": ("11",),
+}
+
+
+def _ACCUSE_PATTERN(coder: Coder) -> Any:  # noqa: N802 - a lookup posing as a constant
+    patterns = coder.lexicon.verbs.get("accuse") or next(iter(coder.lexicon.verbs.values()))
+    return patterns[0]
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _clause_tokens(anchor: Token) -> set[int]:
+    """Tokens of the anchor's own clause: its subtree without embedded clauses."""
+    ids: set[int] = set()
+    stack = [anchor]
+    while stack:
+        tok = stack.pop()
+        ids.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj"):
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return ids
+
+
+_WEEKDAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight",
+}
+
+
+def _date_groups(sent: Any) -> list[list[Token]]:
+    """Date expressions of a sentence: spaCy DATE/TIME entities plus bare weekday words."""
+    groups: list[list[Token]] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            tokens = list(ent)
+            groups.append(tokens)
+            covered.update(t.i for t in tokens)
+    for tok in sent:
+        if tok.i not in covered and tok.lower_ in _WEEKDAY_WORDS:
+            groups.append([tok])
+    return groups
+
+
+def _confidence(mention: Mention, actors: list[Actor], recipients: list[Actor]) -> float:
+    score = 0.6 + 0.08 * min(mention.pattern.specificity, 3)
+    if mention.light is not None:
+        score += 0.05
+    if actors:
+        score *= max(a.confidence for a in actors) ** 0.5
+    if mention.recipient_heads and not recipients:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.99)), 2)

@@ -1,0 +1,219 @@
+"""Resolving a noun phrase of a parsed sentence to a coded actor (country + sector).
+
+The head noun gives the sector (minister -> GOV, troops -> MIL), modifiers give the country
+(demonym, country name, possessive), a named person or organisation gives both through the
+dictionary, and the date decides a person's role. Nothing is guessed: a phrase with no
+recognised part stays unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tacitus.lexicon import load_grammar
+from tacitus.lexicon.actors import ActorLexicon, Hit, normalise
+from tacitus.types import Actor
+
+__all__ = ["ActorResolver", "np_tokens"]
+
+Token = Any
+
+# Dependents of a noun that belong to its phrase for actor resolution.
+_NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"}
+_TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
+# Sectors that can stand for the government of a country named only by its capital/seat.
+_GOV = "GOV"
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses and most prepositions.
+
+    "of"-phrases are kept ("the president of Iraq"); relative clauses, appositions and other
+    prepositional phrases are not.
+    """
+    keep: list[Token] = []
+
+    def visit(tok: Token, top: bool) -> None:
+        for child in tok.children:
+            if child.i < tok.i and (child.dep_ in _NP_LEFT or not top):
+                visit(child, False)
+                keep.append(child)
+        if top:
+            keep.append(tok)
+        for child in tok.children:
+            if child.i > tok.i:
+                if top and child.dep_ == "prep" and child.lower_ == "of":
+                    keep.append(child)
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            visit(grandchild, False)
+                            keep.append(grandchild)
+                elif not top and child.dep_ in _NP_LEFT | {"pobj", "flat"}:
+                    visit(child, False)
+                    keep.append(child)
+                elif child.dep_ in ("compound", "flat", "nmod") and top:
+                    visit(child, False)
+                    keep.append(child)
+
+    visit(head, True)
+    return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # position in the token list
+    end: int
+    hits: tuple[Hit, ...]
+    text: str
+
+
+class ActorResolver:
+    """Resolves noun phrases to actors with one actor lexicon."""
+
+    def __init__(self, lexicon: ActorLexicon) -> None:
+        self.lexicon = lexicon
+        self.grammar = load_grammar()
+
+    # -- matching -------------------------------------------------------------------------
+    def _matches(self, tokens: list[Token]) -> list[_Match]:
+        """Longest alias matches over the phrase, left to right, no overlaps."""
+        found: list[_Match] = []
+        i = 0
+        limit = self.lexicon.max_alias_words + 2
+        while i < len(tokens):
+            best: _Match | None = None
+            for j in range(min(len(tokens), i + limit), i, -1):
+                span = tokens[i:j]
+                if span[-1].dep_ == "case" or span[0].dep_ == "case":
+                    continue
+                if any(t.i - s.i != 1 for s, t in zip(span, span[1:], strict=False)):
+                    continue
+                text = "".join(t.text_with_ws for t in span).strip()
+                hits = self.lexicon.aliases.get(normalise(text), ())
+                if not hits:
+                    continue
+                # Names are capitalised: "us" the pronoun is not the US, "turkey" not Turkey.
+                if not any(c.isupper() for c in text[:2]) or (
+                    len(span) == 1 and span[0].pos_ == "PRON"
+                ):
+                    continue
+                best = _Match(i, j, hits, text)
+                break
+            if best is None:
+                i += 1
+            else:
+                found.append(best)
+                i = best.end
+        return found
+
+    def _role_sector(self, tokens: list[Token], head_pos: int) -> tuple[str, str]:
+        """Sector from the longest role term ending at the head (lemmas), and that term."""
+        for start in range(max(0, head_pos - 3), head_pos + 1):
+            words = [t.lemma_.lower() for t in tokens[start : head_pos + 1]]
+            if any(t.pos_ == "PROPN" for t in tokens[start:head_pos]) and start < head_pos:
+                continue
+            for candidate in (" ".join(words), " ".join(w.lower() for w in
+                              [t.text for t in tokens[start : head_pos + 1]])):
+                sector = self.lexicon.role(candidate)
+                if sector:
+                    return sector, candidate
+        return "", ""
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve(self, head: Token, day: str) -> Actor | None:
+        """Resolve the phrase headed by `head` on `day`; None if nothing in it is codable."""
+        tokens = np_tokens(head)
+        if not tokens:
+            return None
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        if text.lower().endswith("'s"):
+            text = text[:-2].rstrip()
+        head_pos = next(i for i, t in enumerate(tokens) if t.i == head.i)
+        matches = self._matches(tokens)
+        lowered = {t.lower_ for t in tokens}
+        former = bool(lowered & self.grammar.classes["FORMER_MOD"])
+        elect = any(t.lower_.endswith("-elect") or t.lower_ == "elect" for t in tokens)
+        opposition = bool(lowered & self.grammar.classes["OPPOSITION_MOD"])
+
+        on_head = [m for m in matches if m.start <= head_pos < m.end]
+        others = [m for m in matches if not (m.start <= head_pos < m.end)]
+
+        # 1. A named person or organisation that is the head of the phrase.
+        for match in on_head:
+            person = next((h.person for h in match.hits if h.kind == "person" and h.person), None)
+            if person is not None:
+                country, sector, _ = person.at(day)
+                if former or elect:
+                    sector = "ELI"
+                return self._actor(text, person.name, country, sector, person.wikidata, 0.9)
+            orgs = [h.org for h in match.hits if h.kind == "org" and h.org and h.org.valid(day)]
+            if not orgs:
+                orgs = [h.org for h in match.hits if h.kind == "org" and h.org]
+            if orgs:
+                org = orgs[0]
+                return Actor(
+                    text=text, name=org.name, country=org.country, sector=org.sector,
+                    code=org.code, wikidata=org.wikidata, entry=org.code, confidence=0.9,
+                )
+
+        sector, role_term = self._role_sector(tokens, head_pos)
+        country = ""
+        name = ""
+        country_kind = ""
+        # 2. The head itself is a country, capital or seat of power (metonymy).
+        for match in on_head:
+            hit = next((h for h in match.hits if h.kind != "person" and h.country), None)
+            if hit is not None:
+                country, country_kind = hit.country, hit.kind
+                name = self.lexicon.countries[hit.country].name if (
+                    hit.country in self.lexicon.countries) else ""
+                if hit.kind in ("capital", "seat"):
+                    sector = sector or _GOV
+                break
+        # 3. Modifiers: a person or organisation of a country, demonyms, country names.
+        modifier_person = None
+        for match in sorted(others, key=lambda m: abs(m.start - head_pos)):
+            for hit in match.hits:
+                if hit.kind == "person" and hit.person is not None and not country:
+                    modifier_person = hit.person
+                    country = hit.person.at(day)[0]
+                elif hit.kind == "org" and hit.org is not None and not country:
+                    if hit.org.country:
+                        country = hit.org.country
+                    elif not sector and hit.org.sector == "IGO":
+                        return Actor(text=text, name=hit.org.name, sector="IGO",
+                                     code=hit.org.code, wikidata=hit.org.wikidata,
+                                     entry=hit.org.code, confidence=0.6)
+                    if not sector and hit.org.sector:
+                        sector = hit.org.sector
+                elif hit.country and not country:
+                    country = hit.country
+            if country:
+                break
+        del modifier_person
+        if not sector and head.ent_type_ == "PERSON":
+            title = next((t for t in tokens[:head_pos] if t.lower_ in _TITLE_SECTOR_FALLBACK), None)
+            if title is not None:
+                sector = _TITLE_SECTOR_FALLBACK[title.lower_]
+        if sector and (former or elect) and sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP"):
+            sector = "ELI"
+        if opposition and sector in ("", "PTY", "CVL", "GOV", "LEG"):
+            sector = "OPP"
+        if not country and not sector:
+            return None
+        if country and not sector and country_kind in ("demonym",):
+            sector = ""
+        confidence = 0.85 if country and sector else (0.7 if country else 0.45)
+        if role_term == "" and country_kind == "country" and not sector:
+            confidence = 0.8
+        return self._actor(text, name, country, sector, "", confidence)
+
+    def _actor(
+        self, text: str, name: str, country: str, sector: str, wikidata: str, confidence: float
+    ) -> Actor:
+        code = f"{country}{sector}" if country else sector
+        return Actor(
+            text=text, name=name, country=country, sector=sector, code=code,
+            wikidata=wikidata, confidence=confidence,
+        )
