@@ -11,25 +11,28 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING  # noqa: E402
+
 from tacitus.types import Actor, Article, Event, Place  # noqa: E402
+
+if TYPE_CHECKING:
+    from tacitus.pipeline import Coder
 
 __all__ = ["Actor", "Article", "Coder", "Event", "Place", "__version__", "code"]
 
 
-def code(text: str, *, date: str = "", include_all: bool = False) -> list["Event"]:
+def code(text: str, *, date: str = "", include_all: bool = False) -> list[Event]:
     """Code one text published on `date` (YYYY-MM-DD) and return its events.
 
     The spaCy pipeline and the lexicons are loaded once per process and reused.
     """
-    from tacitus.pipeline import Coder
-
     return _coder(include_all).code_text(text, date=date)
 
 
 _CODERS: dict[bool, object] = {}
 
 
-def _coder(include_all: bool) -> "Coder":
+def _coder(include_all: bool) -> Coder:
     from tacitus.pipeline import Coder
 
     coder = _CODERS.get(include_all)

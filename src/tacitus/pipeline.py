@@ -90,9 +90,9 @@ class Coder:
         docs = list(self.nlp.pipe(blocks))
         return self._code_docs(article, cleaned, docs)
 
-    def code_articles(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[
-        tuple[Article, list[Event]]
-    ]:
+    def code_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[Event]]]:
         """Code a stream of articles, parsing their paragraphs in batches."""
         pending: list[tuple[Article, CleanText]] = []
         for article in articles:
@@ -158,9 +158,7 @@ class Coder:
         candidates.extend(g for g in groups if any(t.i in own for t in g))
         if mention.speech is not None:
             speech_own = _clause_tokens(mention.speech) - _subtree_ids(mention.anchor)
-            pluperfect = any(
-                c.dep_ == "aux" and c.lower_ == "had" for c in mention.anchor.children
-            )
+            pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in mention.anchor.children)
             if not pluperfect:
                 candidates.extend(g for g in groups if any(t.i in speech_own for t in g))
         else:
@@ -204,24 +202,37 @@ class Coder:
             attribution = None
             if mention.attribution_heads:
                 said = self._resolve(mention.attribution_heads, role_day, state)
-                attribution = said[0] if said else Actor(
-                    text=" ".join(t.text for t in mention.attribution_heads)
+                attribution = (
+                    said[0]
+                    if said
+                    else Actor(text=" ".join(t.text for t in mention.attribution_heads))
                 )
             t_start, t_end = cleaned.original_span(
                 block_start + mention.trigger.idx,
                 block_start + mention.trigger.idx + len(mention.trigger.text),
             )
             evidence = Evidence(
-                sentence=sent_index, start=start, end=end, text=sentence_text,
+                sentence=sent_index,
+                start=start,
+                end=end,
+                text=sentence_text,
                 trigger=article.text[t_start:t_end],
             )
             confidence = _confidence(mention, actors, recipients)
             out.append(
                 CodedMention(
-                    mention=mention, code=code, rule=mention.rule, actors=actors,
-                    recipients=recipients, modality=mention.modality, date=date,
-                    date_precision=precision, evidence=evidence, sentence_text=sentence_text,
-                    attribution=attribution, confidence=confidence,
+                    mention=mention,
+                    code=code,
+                    rule=mention.rule,
+                    actors=actors,
+                    recipients=recipients,
+                    modality=mention.modality,
+                    date=date,
+                    date_precision=precision,
+                    evidence=evidence,
+                    sentence_text=sentence_text,
+                    attribution=attribution,
+                    confidence=confidence,
                 )
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
@@ -256,7 +267,8 @@ class Coder:
                     other.modality = "alleged"
             date, precision = ("", "")
             groups = [
-                g for g in _date_groups(sent)
+                g
+                for g in _date_groups(sent)
                 if any(t.i in _clause_tokens(item.speech) - _subtree_ids(item.clause) for t in g)
             ]
             for group in groups:
@@ -265,18 +277,28 @@ class Coder:
                     date, precision = resolved
                     break
             mention = Mention(
-                sent_index=sent_index, trigger=item.speech, anchor=item.speech,
+                sent_index=sent_index,
+                trigger=item.speech,
+                anchor=item.speech,
                 pattern=coded[0].mention.pattern if coded else _ACCUSE_PATTERN(self),
-                code="112", rule="accuse.reported", actor_heads=subjects(item.speech),
+                code="112",
+                rule="accuse.reported",
+                actor_heads=subjects(item.speech),
                 recipient_heads=item.accused_heads,
             )
             out.append(
                 CodedMention(
-                    mention=mention, code="112", rule="accuse.reported", actors=[accuser],
-                    recipients=accused, modality="asserted", date=date,
+                    mention=mention,
+                    code="112",
+                    rule="accuse.reported",
+                    actors=[accuser],
+                    recipients=accused,
+                    modality="asserted",
+                    date=date,
                     date_precision=precision,
                     evidence=Evidence(sent_index, start, end, sentence_text, item.speech.text),
-                    sentence_text=sentence_text, attribution=None,
+                    sentence_text=sentence_text,
+                    attribution=None,
                     confidence=round(min(accuser.confidence, 0.75), 2),
                 )
             )
@@ -334,13 +356,24 @@ class Coder:
         actor_codes = [a.code for a in item.actors]
         recipient_codes = [a.code for a in item.recipients]
         key = json.dumps(
-            [article.id, item.code, actor_codes, recipient_codes, item.date,
-             item.evidence.sentence, item.evidence.trigger],
+            [
+                article.id,
+                item.code,
+                actor_codes,
+                recipient_codes,
+                item.date,
+                item.evidence.sentence,
+                item.evidence.trigger,
+            ],
             ensure_ascii=False,
         )
         event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-        cite = {"codebook": "CAMEO 1.1b3 / PLOVER", "version": self.version,
-                "tables": TABLE_VERSION, "lexicon": self.lexicon.version}
+        cite = {
+            "codebook": "CAMEO 1.1b3 / PLOVER",
+            "version": self.version,
+            "tables": TABLE_VERSION,
+            "lexicon": self.lexicon.version,
+        }
         if article.url:
             cite["url"] = article.url
         if article.title:
@@ -375,7 +408,10 @@ class Coder:
 
 # Roots whose events continue one another in a story (sanctions after expulsions).
 _RELATED_ROOTS: dict[str, tuple[str, ...]] = {
-    "16": ("17",), "17": ("16",), "11": ("12",), "12": ("11",),
+    "16": ("17",),
+    "17": ("16",),
+    "11": ("12",),
+    "12": ("11",),
 }
 
 
@@ -405,8 +441,16 @@ def _clause_tokens(anchor: Token) -> set[int]:
 
 
 _WEEKDAY_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-    "today", "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
 }
 
 

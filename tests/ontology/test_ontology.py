@@ -159,7 +159,7 @@ def test_plover_mapping(code: str, event: str, mode: str, context: tuple[str, ..
 
 def test_appeals_map_like_the_matching_demands() -> None:
     appeals = [info for info in all_codes() if info.root == "02" and info.code != "02"]
-    assert len(appeals) == 28
+    assert len(appeals) == 27
     for appeal in appeals:
         demand = lookup("10" + appeal.code[2:])
         assert (appeal.event, appeal.mode, appeal.context) == (

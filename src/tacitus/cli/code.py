@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -16,7 +16,7 @@ from tacitus.types import Article, Event
 __all__ = ["code"]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of `tacitus code`."""
 
     jsonl = "jsonl"

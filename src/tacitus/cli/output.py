@@ -50,9 +50,14 @@ def print_table(events: list[Event], console: Console, *, title: str = "") -> No
         if len(snippet) > 120:
             snippet = snippet[:117] + "..."
         table.add_row(
-            event.doc_id, event.date or "-", event.cameo,
+            event.doc_id,
+            event.date or "-",
+            event.cameo,
             f"{event.event}/{event.mode}" if event.mode else event.event,
-            _codes(event.actor), _codes(event.recipient), event.modality, event.event_text,
+            _codes(event.actor),
+            _codes(event.recipient),
+            event.modality,
+            event.event_text,
             snippet,
         )
     console.print(table)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tacitus.pipeline import CodedMention
+    from tacitus.types import Actor
 
 __all__ = ["merge_mentions"]
 
 _MODALITY_ORDER = ("asserted", "alleged", "future", "hypothetical", "negated")
 
 
-def _countries(actors: list[object]) -> frozenset[str]:
-    return frozenset(getattr(a, "country", "") or getattr(a, "code", "") for a in actors)
+def _countries(actors: Sequence[Actor]) -> frozenset[str]:
+    return frozenset(a.country or a.code for a in actors)
 
 
 def _compatible(a: CodedMention, b: CodedMention) -> bool:
@@ -28,15 +30,17 @@ def _compatible(a: CodedMention, b: CodedMention) -> bool:
         return False
     if a.recipients and b.recipients and _countries(a.recipients) != _countries(b.recipients):
         return False
-    if a.date_precision == "day" and b.date_precision == "day" and a.date != b.date:
-        return False
-    return True
+    both_days = a.date_precision == "day" and b.date_precision == "day"
+    return not (both_days and a.date != b.date)
 
 
 def _better(a: CodedMention, b: CodedMention) -> bool:
     """True if `a` is the better primary mention (more specific code, fuller, surer)."""
     return (len(a.code), bool(a.recipients), a.date_precision == "day", a.confidence) > (
-        len(b.code), bool(b.recipients), b.date_precision == "day", b.confidence
+        len(b.code),
+        bool(b.recipients),
+        b.date_precision == "day",
+        b.confidence,
     )
 
 
@@ -51,9 +55,12 @@ def merge_mentions(items: list[CodedMention]) -> list[CodedMention]:
         primary, other = (item, target) if _better(item, target) else (target, item)
         if not primary.recipients and other.recipients:
             primary.recipients = other.recipients
-        if primary.date_precision != "day" and other.date_precision == "day":
-            primary.date, primary.date_precision = other.date, other.date_precision
-        elif not primary.date and other.date:
+        if (
+            primary.date_precision != "day"
+            and other.date_precision == "day"
+            or not primary.date
+            and other.date
+        ):
             primary.date, primary.date_precision = other.date, other.date_precision
         if primary.attribution is None:
             primary.attribution = other.attribution

@@ -18,8 +18,24 @@ Span = Any
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _OBJECT_CONTROL = {
-    "urge", "ask", "order", "tell", "call", "force", "allow", "persuade", "encourage", "invite",
-    "press", "pressure", "instruct", "direct", "authorize", "authorise", "permit", "compel",
+    "urge",
+    "ask",
+    "order",
+    "tell",
+    "call",
+    "force",
+    "allow",
+    "persuade",
+    "encourage",
+    "invite",
+    "press",
+    "pressure",
+    "instruct",
+    "direct",
+    "authorize",
+    "authorise",
+    "permit",
+    "compel",
 }
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "alleged": 1, "asserted": 0}
@@ -138,7 +154,9 @@ class _Matcher:
         )
 
     def _preps(self, tok: Token, prep: str) -> list[Token]:
-        return [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep]
+        return [
+            c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+        ]
 
     def _pobjs(self, prep: Token) -> list[Token]:
         found = []
@@ -202,19 +220,25 @@ class _Matcher:
         return None
 
     # -- roles ----------------------------------------------------------------------------
-    def slot_heads(self, slot: str, trigger: Token, pattern: Pattern, extra: Token | None) -> list[Token]:
+    def slot_heads(
+        self, slot: str, trigger: Token, pattern: Pattern, extra: Token | None
+    ) -> list[Token]:
         holders = [trigger] + ([extra] if extra is not None else [])
         heads: list[Token] = []
         for holder in holders:
             if slot == "dobj":
                 if holder.pos_ in ("VERB", "AUX"):
                     heads.extend(
-                        o for o in objects(holder)
+                        o
+                        for o in objects(holder)
                         if o.i != trigger.i and not (extra is not None and o.i == trigger.i)
                     )
             elif slot == "dative":
                 heads.extend(
-                    t for c in holder.children if c.dep_ == "dative" for t in _conjuncts(c)
+                    t
+                    for c in holder.children
+                    if c.dep_ == "dative"
+                    for t in _conjuncts(c)
                     if t.pos_ in ("NOUN", "PROPN", "PRON")
                 )
                 for c in holder.children:
@@ -237,7 +261,8 @@ class _Matcher:
                 heads.extend(t for c in holder.children if c.dep_ == "poss" for t in _conjuncts(c))
             elif slot == "compound" and holder.pos_ in ("NOUN", "PROPN"):
                 heads.extend(
-                    c for c in holder.children
+                    c
+                    for c in holder.children
                     if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
                 )
         return [h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")]
@@ -265,7 +290,11 @@ class _Matcher:
                     return agents, False
                 return [], True
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ in ("with", "through", "via") and head.head is not head:
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ in ("with", "through", "via")
+            and head.head is not head
+        ):
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects(verb), False
@@ -316,8 +345,21 @@ class _Matcher:
                 break
             dep = cur.dep_
             if dep not in {
-                "xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "conj",
-                "nsubjpass", "attr", "acl", "oprd", "dative", "agent",
+                "xcomp",
+                "ccomp",
+                "advcl",
+                "pcomp",
+                "prep",
+                "pobj",
+                "dobj",
+                "acomp",
+                "conj",
+                "nsubjpass",
+                "attr",
+                "acl",
+                "oprd",
+                "dative",
+                "agent",
             }:
                 break
             lemma = self._lemma(head)
@@ -334,11 +376,21 @@ class _Matcher:
                         break
                 cur = head
                 continue
-            if phrase in grammar.classes["NEG_GOVERNOR"] or lemma in grammar.classes["NEG_GOVERNOR"]:
+            if (
+                phrase in grammar.classes["NEG_GOVERNOR"]
+                or lemma in grammar.classes["NEG_GOVERNOR"]
+            ):
                 if not (lemma == "deny" and dep == "dobj"):
                     bump("negated")
             elif lemma in grammar.classes["HYPO_GOVERNOR"] and dep in (
-                "xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acomp"
+                "xcomp",
+                "ccomp",
+                "pcomp",
+                "pobj",
+                "prep",
+                "dobj",
+                "advcl",
+                "acomp",
             ):
                 if not (lemma in self.light and dep == "dobj"):
                     bump("hypothetical")
@@ -384,10 +436,16 @@ def find_mentions(
             recipient = matcher.recipients(obj, pattern, tok)
             mentions.append(
                 Mention(
-                    sent_index=sent_index, trigger=obj, anchor=tok, pattern=pattern,
-                    code=pattern.code, rule=f"{matcher._lemma(tok)}+{pattern.id}",
-                    actor_heads=actor_heads, recipient_heads=recipient,
-                    implicit_actor_ok=not actor_heads and is_passive(tok), light=tok,
+                    sent_index=sent_index,
+                    trigger=obj,
+                    anchor=tok,
+                    pattern=pattern,
+                    code=pattern.code,
+                    rule=f"{matcher._lemma(tok)}+{pattern.id}",
+                    actor_heads=actor_heads,
+                    recipient_heads=recipient,
+                    implicit_actor_ok=not actor_heads and is_passive(tok),
+                    light=tok,
                 )
             )
     for tok in sent:
@@ -402,8 +460,13 @@ def find_mentions(
             actor_heads = subjects(tok)
             mentions.append(
                 Mention(
-                    sent_index=sent_index, trigger=tok, anchor=tok, pattern=pattern,
-                    code=pattern.code, rule=pattern.id, actor_heads=actor_heads,
+                    sent_index=sent_index,
+                    trigger=tok,
+                    anchor=tok,
+                    pattern=pattern,
+                    code=pattern.code,
+                    rule=pattern.id,
+                    actor_heads=actor_heads,
                     recipient_heads=matcher.recipients(tok, pattern, None),
                     implicit_actor_ok=not actor_heads and is_passive(tok),
                 )
@@ -415,8 +478,13 @@ def find_mentions(
             actor_heads, implicit = matcher.noun_actor(tok, pattern)
             mentions.append(
                 Mention(
-                    sent_index=sent_index, trigger=tok, anchor=tok, pattern=pattern,
-                    code=pattern.code, rule=pattern.id, actor_heads=actor_heads,
+                    sent_index=sent_index,
+                    trigger=tok,
+                    anchor=tok,
+                    pattern=pattern,
+                    code=pattern.code,
+                    rule=pattern.id,
+                    actor_heads=actor_heads,
                     recipient_heads=matcher.recipients(tok, pattern, None),
                     implicit_actor_ok=implicit,
                 )
@@ -457,18 +525,20 @@ def reported_accusations(sent: Span, grammar: Grammar) -> list[ReportedAccusatio
                 for child in tok.children:
                     if child.dep_ in ("dobj", "attr", "nsubjpass"):
                         words.add(child.lemma_.lower())
-                        words.update(c.lemma_.lower() for c in child.children
-                                     if c.dep_ in ("compound", "nmod", "amod"))
+                        words.update(
+                            c.lemma_.lower()
+                            for c in child.children
+                            if c.dep_ in ("compound", "nmod", "amod")
+                        )
                     if child.dep_ == "prep" and child.lower_ in ("behind", "for"):
                         words.add(child.lower_)
-                        words.update(
-                            g.lemma_.lower() for g in child.subtree if g is not child
-                        )
-                    if child.dep_ == "acomp" and child.lower_ in grammar.classes["RESPONSIBLE_PRED"]:
+                        words.update(g.lemma_.lower() for g in child.subtree if g is not child)
+                    if (
+                        child.dep_ == "acomp"
+                        and child.lower_ in grammar.classes["RESPONSIBLE_PRED"]
+                    ):
                         words.add("responsible")
-                hostile = bool(words & accusable) or (
-                    "behind" in words or "responsible" in words
-                )
+                hostile = bool(words & accusable) or ("behind" in words or "responsible" in words)
                 if not hostile:
                     continue
                 accused = subjects(tok)

@@ -175,9 +175,9 @@ def _expand(paths: Iterable[str]) -> Iterator[str | Path]:
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
-                    if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        yield child
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not hidden:
+                    yield child
         else:
             yield path
 

@@ -29,10 +29,28 @@ __all__ = [
 DATA_DIR = Path(str(resources.files("tacitus.lexicon") / "data"))
 
 _PATTERN_KEYS = {
-    "id", "verb", "noun", "code", "obj", "prep", "prep_obj", "xcomp", "recipient", "actor", "note",
+    "id",
+    "verb",
+    "noun",
+    "code",
+    "obj",
+    "prep",
+    "prep_obj",
+    "xcomp",
+    "recipient",
+    "actor",
+    "note",
 }
 _SLOTS = {
-    "dobj", "dative", "nsubjpass", "of", "poss", "compound", "none", "prep_obj", "xcomp",
+    "dobj",
+    "dative",
+    "nsubjpass",
+    "of",
+    "poss",
+    "compound",
+    "none",
+    "prep_obj",
+    "xcomp",
 }
 _DEFAULT_VERB_RECIPIENT = ("dobj", "dative")
 _DEFAULT_NOUN_RECIPIENT = ("prep:against", "prep:on", "of")
@@ -236,8 +254,8 @@ def load_grammar() -> Grammar:
 @functools.cache
 def load_event_lexicon(extra: tuple[str, ...] = ()) -> EventLexicon:
     """Load the packaged event patterns plus the user's pattern files in `extra`."""
-    from tacitus.ontology import lookup
     from tacitus.errors import UnknownCodeError
+    from tacitus.ontology import lookup
 
     def valid_code(code: str) -> bool:
         try:

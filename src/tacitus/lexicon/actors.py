@@ -30,8 +30,32 @@ __all__ = [
 ]
 
 SECTORS = frozenset(
-    "GOV MIL SPY COP JUD LEG OPP PTY REB UAF BUS MED CVL ELI REF EDU LAB HLH REL AGR CRM NGO "
-    "IGO JRN".split()
+    [
+        "GOV",
+        "MIL",
+        "SPY",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "REB",
+        "UAF",
+        "BUS",
+        "MED",
+        "CVL",
+        "ELI",
+        "REF",
+        "EDU",
+        "LAB",
+        "HLH",
+        "REL",
+        "AGR",
+        "CRM",
+        "NGO",
+        "IGO",
+        "JRN",
+    ]
 )
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,8 +114,10 @@ class Person:
             if role.start <= day and (role.end is None or day < role.end):
                 return (role.country, role.sector, role.title)
         earlier = [r for r in self.roles if r.start <= day]
-        role = max(earlier, key=lambda r: r.start) if earlier else min(
-            self.roles, key=lambda r: r.start
+        role = (
+            max(earlier, key=lambda r: r.start)
+            if earlier
+            else min(self.roles, key=lambda r: r.start)
         )
         return (role.country, "ELI", role.title)
 
@@ -166,7 +192,6 @@ def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]
                 f"{path}:{number}: expected {len(columns)} tab-separated cells, got {len(cells)}"
             )
         yield number, dict(zip(columns, (c.strip() for c in cells), strict=True))
-
 
 
 def _split(cell: str) -> list[str]:

@@ -49,10 +49,12 @@ def np_tokens(head: Token) -> list[Token]:
                         if grandchild.dep_ == "pobj":
                             visit(grandchild, False)
                             keep.append(grandchild)
-                elif not top and child.dep_ in _NP_LEFT | {"pobj", "flat"}:
-                    visit(child, False)
-                    keep.append(child)
-                elif child.dep_ in ("compound", "flat", "nmod") and top:
+                elif (
+                    not top
+                    and child.dep_ in _NP_LEFT | {"pobj", "flat"}
+                    or child.dep_ in ("compound", "flat", "nmod")
+                    and top
+                ):
                     visit(child, False)
                     keep.append(child)
 
@@ -113,8 +115,10 @@ class ActorResolver:
             words = [t.lemma_.lower() for t in tokens[start : head_pos + 1]]
             if any(t.pos_ == "PROPN" for t in tokens[start:head_pos]) and start < head_pos:
                 continue
-            for candidate in (" ".join(words), " ".join(w.lower() for w in
-                              [t.text for t in tokens[start : head_pos + 1]])):
+            for candidate in (
+                " ".join(words),
+                " ".join(w.lower() for w in [t.text for t in tokens[start : head_pos + 1]]),
+            ):
                 sector = self.lexicon.role(candidate)
                 if sector:
                     return sector, candidate
@@ -153,8 +157,14 @@ class ActorResolver:
             if orgs:
                 org = orgs[0]
                 return Actor(
-                    text=text, name=org.name, country=org.country, sector=org.sector,
-                    code=org.code, wikidata=org.wikidata, entry=org.code, confidence=0.9,
+                    text=text,
+                    name=org.name,
+                    country=org.country,
+                    sector=org.sector,
+                    code=org.code,
+                    wikidata=org.wikidata,
+                    entry=org.code,
+                    confidence=0.9,
                 )
 
         sector, role_term = self._role_sector(tokens, head_pos)
@@ -166,8 +176,11 @@ class ActorResolver:
             hit = next((h for h in match.hits if h.kind != "person" and h.country), None)
             if hit is not None:
                 country, country_kind = hit.country, hit.kind
-                name = self.lexicon.countries[hit.country].name if (
-                    hit.country in self.lexicon.countries) else ""
+                name = (
+                    self.lexicon.countries[hit.country].name
+                    if (hit.country in self.lexicon.countries)
+                    else ""
+                )
                 if hit.kind in ("capital", "seat"):
                     sector = sector or _GOV
                 break
@@ -182,9 +195,15 @@ class ActorResolver:
                     if hit.org.country:
                         country = hit.org.country
                     elif not sector and hit.org.sector == "IGO":
-                        return Actor(text=text, name=hit.org.name, sector="IGO",
-                                     code=hit.org.code, wikidata=hit.org.wikidata,
-                                     entry=hit.org.code, confidence=0.6)
+                        return Actor(
+                            text=text,
+                            name=hit.org.name,
+                            sector="IGO",
+                            code=hit.org.code,
+                            wikidata=hit.org.wikidata,
+                            entry=hit.org.code,
+                            confidence=0.6,
+                        )
                     if not sector and hit.org.sector:
                         sector = hit.org.sector
                 elif hit.country and not country:
@@ -214,6 +233,11 @@ class ActorResolver:
     ) -> Actor:
         code = f"{country}{sector}" if country else sector
         return Actor(
-            text=text, name=name, country=country, sector=sector, code=code,
-            wikidata=wikidata, confidence=confidence,
+            text=text,
+            name=name,
+            country=country,
+            sector=sector,
+            code=code,
+            wikidata=wikidata,
+            confidence=confidence,
         )

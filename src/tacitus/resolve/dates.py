@@ -15,13 +15,35 @@ ResolvedDate = tuple[str, str]  # (ISO date, reduced ISO for week/month/year), p
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
     "december": 12,
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b"
+)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?(?:\s+of)?\s+(\d{{4}})\b")
 _MONTH_ONLY = re.compile(rf"\b(?:in|since|during|early|late|mid|last|this)\s+-?\s*({_MONTH_RE})\b")
@@ -140,10 +162,23 @@ def _relative(text: str, pub: date) -> ResolvedDate | None:
             if re.search(rf"\blast {name}\b", text) and back == 0:
                 back = 7
             return ((pub - timedelta(days=back)).isoformat(), "day")
-    match = re.search(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) days? ago\b", text)
+    match = re.search(
+        r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) days? ago\b", text
+    )
     if match:
-        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        words = {
+            "a": 1,
+            "one": 1,
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+            "eight": 8,
+            "nine": 9,
+            "ten": 10,
+        }
         count = int(match[1]) if match[1].isdigit() else words[match[1]]
         return ((pub - timedelta(days=count)).isoformat(), "day")
     if re.search(r"\b(last|past|previous) week\b|\b(a|one) week ago\b", text):
