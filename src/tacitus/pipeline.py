@@ -124,6 +124,7 @@ class Coder:
                 )
                 sent_index += 1
         self._fill_from_context(coded)
+        self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
         merged = merge_mentions(kept)
         events = [self._event(article, c) for c in merged]
@@ -162,7 +163,7 @@ class Coder:
             if not pluperfect:
                 candidates.extend(g for g in groups if any(t.i in speech_own for t in g))
         else:
-            candidates.extend(groups)
+            candidates.extend(g for g in groups if _date_reaches(g, mention.anchor))
         best: tuple[str, str] | None = None
         for group in candidates:
             text = "".join(t.text_with_ws for t in group)
@@ -351,6 +352,27 @@ class Coder:
                     item.recipients = list(earlier.actors)
                     break
 
+    @staticmethod
+    def _attach_definite(coded: list[CodedMention]) -> None:
+        """A definite nominal with no actor ("the expulsions") refers back to the one earlier
+        event of its kind: it adds its evidence, and its date when that event has none."""
+        for index, item in enumerate(coded):
+            if item.actors or item.mention.trigger.pos_ != "NOUN":
+                continue
+            dets = {c.lower_ for c in item.mention.trigger.children if c.dep_ == "det"}
+            if not dets & {"the", "this", "these", "those"}:
+                continue
+            same = [
+                c for c in coded[:index]
+                if c.actors and c.code[:3] == item.code[:3] and c.modality == item.modality
+            ]
+            if len({tuple(a.code for a in c.actors) for c in same}) != 1:
+                continue
+            target = max(same, key=lambda c: c.confidence)
+            if item.date_precision == "day" and target.date_precision != "day":
+                target.date, target.date_precision = item.date, item.date_precision
+            target.extra_evidence.append(item.evidence)
+
     def _event(self, article: Article, item: CodedMention) -> Event:
         info = lookup(item.code)
         actor_codes = [a.code for a in item.actors]
@@ -438,6 +460,36 @@ def _clause_tokens(anchor: Token) -> set[int]:
                 continue
             stack.append(child)
     return ids
+
+
+def _date_reaches(group: list[Token], anchor: Token) -> bool:
+    """Whether a date written elsewhere in the sentence applies to the event at `anchor`.
+
+    It does when it modifies a clause the event is part of, but not across a participle or
+    relative clause ("diplomats, expelled ..., left on Sunday": Sunday is the leaving), and it
+    does for an event tied by a copula to a dated act ("the expulsions were part of the
+    sanctions ordered on Thursday").
+    """
+    head = group[0]
+    while head.head is not head and head.head in group:
+        head = head.head
+    governor = head.head if head.head is not head else head
+    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        governor = governor.head
+    cur = anchor
+    for _ in range(30):
+        if cur is governor:
+            return True
+        if cur.dep_ in ("acl", "relcl", "appos") and cur is not anchor or (
+            cur is anchor and cur.dep_ in ("acl", "relcl")
+        ):
+            break
+        if cur.head is cur:
+            break
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_ == "be":
+            return governor.i in {t.i for t in cur.head.subtree}
+        cur = cur.head
+    return False
 
 
 _WEEKDAY_WORDS = {

@@ -108,6 +108,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head is verb:
         return []
     if verb.dep_ == "xcomp":
+        if is_passive(head):
+            # Raising: "Putin had been expected to respond" -> Putin responds.
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return _conjuncts(raised[0])
         if head.lemma_ in _OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
             if objs:
