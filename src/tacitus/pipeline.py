@@ -90,6 +90,13 @@ class Coder:
         docs = list(self.nlp.pipe(blocks))
         return self._code_docs(article, cleaned, docs)
 
+    def code_doc(self, doc: Any, *, published: str = "", doc_id: str = "doc") -> list[Event]:
+        """Code a Doc parsed by the caller's own pipeline (offsets point into `doc.text`)."""
+        text = str(doc.text)
+        identity = CleanText(text, tuple(range(len(text))), ((0, len(text)),), 0)
+        article = Article(id=doc_id, text=text, published=published)
+        return self._code_docs(article, identity, [doc])
+
     def code_articles(
         self, articles: Iterable[Article], *, batch_size: int = 16
     ) -> Iterator[tuple[Article, list[Event]]]:
@@ -153,7 +160,7 @@ class Coder:
         sent = mention.trigger.sent
         candidates: list[list[Token]] = []
         own = _clause_tokens(mention.anchor)
-        if mention.anchor is not mention.trigger:
+        if mention.anchor.i != mention.trigger.i:
             own |= _clause_tokens(mention.trigger)
         groups = _date_groups(sent)
         candidates.extend(g for g in groups if any(t.i in own for t in g))
@@ -264,7 +271,8 @@ class Coder:
             if not accuser.country or {a.country for a in accused} <= {accuser.country}:
                 continue
             for other in coded:
-                if other.mention.speech is item.speech and other.modality == "asserted":
+                speech = other.mention.speech
+                if speech is not None and speech.i == item.speech.i and other.modality == "asserted":
                     other.modality = "alleged"
             date, precision = ("", "")
             groups = [
@@ -471,20 +479,19 @@ def _date_reaches(group: list[Token], anchor: Token) -> bool:
     sanctions ordered on Thursday").
     """
     head = group[0]
-    while head.head is not head and head.head in group:
+    ids = {t.i for t in group}
+    while head.head.i != head.i and head.head.i in ids:
         head = head.head
-    governor = head.head if head.head is not head else head
-    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+    governor = head.head
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
         governor = governor.head
     cur = anchor
     for _ in range(30):
-        if cur is governor:
+        if cur.i == governor.i:
             return True
-        if cur.dep_ in ("acl", "relcl", "appos") and cur is not anchor or (
-            cur is anchor and cur.dep_ in ("acl", "relcl")
-        ):
+        if cur.dep_ in ("acl", "relcl", "appos"):
             break
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_ == "be":
             return governor.i in {t.i for t in cur.head.subtree}

@@ -105,7 +105,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return _conjuncts(verb.head)
             return _conjuncts(child)
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
         if is_passive(head):
@@ -135,7 +135,7 @@ def clause_verb(tok: Token) -> Token:
     for _ in range(20):
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -298,7 +298,7 @@ class _Matcher:
         if (
             noun.dep_ == "pobj"
             and head.lower_ in ("with", "through", "via")
-            and head.head is not head
+            and head.head.i != head.i
         ):
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
@@ -340,13 +340,13 @@ class _Matcher:
                 rank, found = _MODALITY_RANK[value], value
 
         bump(self.own_modality(mention.trigger))
-        if mention.anchor is not mention.trigger:
+        if mention.anchor.i != mention.trigger.i:
             bump(self.own_modality(mention.anchor))
         cur = mention.anchor
         speech = None
         for _ in range(12):
             head = cur.head
-            if head is cur:
+            if head.i == cur.i:
                 break
             dep = cur.dep_
             if dep not in {
@@ -457,7 +457,7 @@ def find_mentions(
         if tok.i in consumed:
             continue
         if tok.pos_ == "VERB":
-            if any(m.light is tok for m in mentions):
+            if any(m.light is not None and m.light.i == tok.i for m in mentions):
                 continue
             pattern = matcher.verb_pattern(tok)
             if pattern is None:
@@ -537,7 +537,7 @@ def reported_accusations(sent: Span, grammar: Grammar) -> list[ReportedAccusatio
                         )
                     if child.dep_ == "prep" and child.lower_ in ("behind", "for"):
                         words.add(child.lower_)
-                        words.update(g.lemma_.lower() for g in child.subtree if g is not child)
+                        words.update(g.lemma_.lower() for g in child.subtree if g.i != child.i)
                     if (
                         child.dep_ == "acomp"
                         and child.lower_ in grammar.classes["RESPONSIBLE_PRED"]

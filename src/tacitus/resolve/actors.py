@@ -136,9 +136,12 @@ class ActorResolver:
         head_pos = next(i for i, t in enumerate(tokens) if t.i == head.i)
         matches = self._matches(tokens)
         lowered = {t.lower_ for t in tokens}
-        former = bool(lowered & self.grammar.classes["FORMER_MOD"])
-        elect = any(t.lower_.endswith("-elect") or t.lower_ == "elect" for t in tokens)
-        opposition = bool(lowered & self.grammar.classes["OPPOSITION_MOD"])
+        joined = " ".join(t.lower_ for t in tokens).replace(" - ", "-").replace(" -", "-")
+        former = bool(lowered & self.grammar.classes["FORMER_MOD"]) or "ex-" in joined
+        elect = "-elect" in joined or "elect" in lowered
+        opposition = bool(lowered & self.grammar.classes["OPPOSITION_MOD"]) or any(
+            mod in joined for mod in self.grammar.classes["OPPOSITION_MOD"] if "-" in mod
+        )
 
         on_head = [m for m in matches if m.start <= head_pos < m.end]
         others = [m for m in matches if not (m.start <= head_pos < m.end)]
@@ -167,7 +170,22 @@ class ActorResolver:
                     confidence=0.9,
                 )
 
+        # An apposition naming a known person: "the president, Barack Obama".
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                named = self.resolve(child, day)
+                if named is not None and named.name:
+                    sector = "ELI" if former or elect else named.sector
+                    return self._actor(
+                        text, named.name, named.country, sector, named.wikidata, named.confidence
+                    )
         sector, role_term = self._role_sector(tokens, head_pos)
+        if not sector:
+            # A role named by a modifier of the head: "a coast guard vessel".
+            for end in range(head_pos - 1, -1, -1):
+                sector, role_term = self._role_sector(tokens, end)
+                if sector:
+                    break
         country = ""
         name = ""
         country_kind = ""
