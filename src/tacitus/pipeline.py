@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -11,7 +12,13 @@ from typing import Any
 from tacitus import __version__
 from tacitus.clean import CleanText, clean
 from tacitus.dedupe import merge_mentions
-from tacitus.extract import Mention, find_mentions, reported_accusations, subjects
+from tacitus.extract import (
+    Mention,
+    fallback_recipient_heads,
+    find_mentions,
+    reported_accusations,
+    subjects,
+)
 from tacitus.lexicon import load_event_lexicon, load_grammar
 from tacitus.lexicon.actors import load_actor_lexicon
 from tacitus.nlp import load_pipeline
@@ -51,6 +58,7 @@ class _ArticleState:
 
     def __init__(self) -> None:
         self.last_person: Actor | None = None
+        self.dateline_country = ""
 
 
 class Coder:
@@ -122,6 +130,9 @@ class Coder:
     # -- per article ----------------------------------------------------------------------
     def _code_docs(self, article: Article, cleaned: CleanText, docs: list[Any]) -> list[Event]:
         state = _ArticleState()
+        if cleaned.blocks:
+            first = cleaned.text[cleaned.blocks[0][0] : cleaned.blocks[0][1]]
+            state.dateline_country = self._dateline_country(first)
         coded: list[CodedMention] = []
         sent_index = 0
         for (block_start, _), doc in zip(cleaned.blocks, docs, strict=True):
@@ -146,14 +157,27 @@ class Coder:
                 person = state.last_person
                 actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
                 continue
-            actor = self.resolver.resolve(head, day)
-            if actor is None:
-                continue
-            if actor.name and actor.wikidata or head.ent_type_ == "PERSON":
-                state.last_person = actor
-            if actor.code not in {a.code for a in actors} or not actor.code:
-                actors.append(actor)
+            for actor in self.resolver.resolve_all(head, day):
+                if actor.name and actor.wikidata or head.ent_type_ == "PERSON":
+                    state.last_person = actor
+                if actor.code not in {a.code for a in actors} or not actor.code:
+                    actors.append(actor)
         return actors
+
+    def _fallback_recipients(
+        self, mention: Mention, actors: list[Actor], day: str, state: _ArticleState
+    ) -> list[Actor]:
+        """When the pattern's slots name no actor, look where news puts the other side:
+        the object's owner ("Venezuela's oil sector"), then the prepositions of the verb and
+        of its object ("sanctions on Belarus", "troops to the border with Lithuania")."""
+        if mention.pattern.recipient == ("none",):
+            return []
+        own = {a.code for a in actors}
+        for heads in fallback_recipient_heads(mention):
+            found = [r for r in self._resolve(heads, day, state) if r.code and r.code not in own]
+            if found:
+                return found
+        return []
 
     def _date_of(self, mention: Mention, published: str) -> tuple[str, str]:
         """The nearest date expression in the event's clause, else in its sentence."""
@@ -206,7 +230,12 @@ class Coder:
             date, precision = self._date_of(mention, article.published)
             role_day = date if precision == "day" else day
             actors = self._resolve(mention.actor_heads, role_day, state)
-            recipients = self._resolve(mention.recipient_heads, role_day, state)
+            recipients = [
+                r for r in self._resolve(mention.recipient_heads, role_day, state)
+                if r.code
+            ]
+            if not recipients:
+                recipients = self._fallback_recipients(mention, actors, role_day, state)
             attribution = None
             if mention.attribution_heads:
                 said = self._resolve(mention.attribution_heads, role_day, state)
@@ -245,7 +274,38 @@ class Coder:
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
         self._refusal_recipients(out)
+        context = self._sentence_country(sent, out) or state.dateline_country
+        for item in out:
+            _finish_roles(item, context)
         return out
+
+    def _dateline_country(self, block: str) -> str:
+        """The country of a dateline ("ANDIJAN, Uzbekistan, 14 May 2005 -", "MOSCOW (Wire) -")."""
+        match = _DATELINE.match(block)
+        if not match:
+            return ""
+        for part in match.group(1).split(","):
+            for hit in self.actor_lexicon.lookup(part.strip().title()):
+                if hit.kind in ("country", "capital") and hit.country:
+                    return hit.country
+        return ""
+
+    def _sentence_country(self, sent: Any, coded: list[CodedMention]) -> str:
+        """The one country a sentence is about, if it names exactly one (else "")."""
+        countries: set[str] = set()
+        for item in coded:
+            for actor in [*item.actors, *item.recipients]:
+                if actor.country:
+                    countries.add(actor.country)
+            if item.attribution is not None and item.attribution.country:
+                countries.add(item.attribution.country)
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
+                for hit in self.actor_lexicon.lookup(ent.text):
+                    if hit.kind in ("country", "demonym", "capital", "seat") and hit.country:
+                        countries.add(hit.country)
+                        break
+        return next(iter(countries)) if len(countries) == 1 else ""
 
     def _accusations(
         self,
@@ -343,6 +403,8 @@ class Coder:
                     break
                 if earlier.code[:2] == root or earlier.code[:2] in _RELATED_ROOTS.get(root, ()):
                     item.actors = list(earlier.actors)
+                    codes = {a.code for a in item.actors}
+                    item.recipients = [r for r in item.recipients if r.code not in codes]
                     if not item.recipients:
                         item.recipients = list(earlier.recipients)
                     item.rule += "+context"
@@ -434,6 +496,41 @@ class Coder:
             evidence=evidence,
             cite_info=cite,
         )
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Za-z'. -]{1,40}(?:,[A-Za-z0-9'. ]{1,30}){0,3})\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]")
+# Acts that two parties do together: "A and B met / signed / agreed / clashed".
+_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+# The other side of a break in relations or an expulsion is that country's government.
+_DIPLOMATIC_CODES = ("161", "164", "174")
+# Sectors that belong to a country: a bare "police" in a Kenyan sentence is Kenyan police.
+_DOMESTIC_SECTORS = frozenset(
+    "GOV MIL SPY COP JUD LEG OPP PTY REB UAF BUS MED CVL ELI REF EDU LAB HLH REL AGR CRM".split()
+)
+
+
+def _with_country(actor: Actor, country: str) -> Actor:
+    if actor.country or actor.entry or actor.sector not in _DOMESTIC_SECTORS or not country:
+        return actor
+    return replace(actor, country=country, code=f"{country}{actor.sector}",
+                   confidence=round(actor.confidence * 0.85, 2))
+
+
+def _finish_roles(item: CodedMention, context: str) -> None:
+    """Conventions applied once roles are resolved (CODING.md "Actors")."""
+    item.actors = [_with_country(a, context) for a in item.actors]
+    item.recipients = [_with_country(a, context) for a in item.recipients]
+    if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
+        item.actors, item.recipients = item.actors[:1], item.actors[1:]
+    if not item.recipients and item.code[:2] == "14" and context:
+        if not any(a.country == context and a.sector == "GOV" for a in item.actors):
+            item.recipients = [Actor(text="", country=context, sector="GOV",
+                                     code=f"{context}GOV", confidence=0.4)]
+    if item.code.startswith(_DIPLOMATIC_CODES):
+        item.recipients = [
+            replace(r, sector="GOV", code=f"{r.country}GOV") if r.country and not r.sector else r
+            for r in item.recipients
+        ]
 
 
 # Roots whose events continue one another in a story (sanctions after expulsions).

@@ -37,6 +37,13 @@ _OBJECT_CONTROL = {
     "permit",
     "compel",
 }
+_BLAME_VERBS = {
+    "accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize", "denounce",
+    "fault", "indict", "convict", "punish", "sanction", "thank", "praise", "congratulate",
+    "commend", "credit", "prevent", "stop", "bar", "ban", "forbid", "prohibit", "warn",
+}
+_ALLEGING_GOVERNORS = {"accuse", "blame", "charge", "suspect", "allege", "indict", "convict"}
+_FUTURE_GOVERNORS = {"plan", "set", "due", "schedule", "scheduled", "expect", "poised", "intend"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "alleged": 1, "asserted": 0}
 
@@ -120,6 +127,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        governor = head.head
+        objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+        if objs and governor.lemma_.lower() in _BLAME_VERBS | _OBJECT_CONTROL:
+            # "accused Israel of assassinating": Israel is the one said to act.
+            return _conjuncts(objs[0])
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
         return subjects(head if verb.dep_ == "advcl" else head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -254,8 +267,12 @@ class _Matcher:
                     t for c in holder.children if c.dep_ == "nsubjpass" for t in _conjuncts(c)
                 )
             elif slot.startswith("prep:"):
-                for prep in self._preps(holder, slot[5:]):
-                    heads.extend(self._pobjs(prep))
+                owners = [holder]
+                if holder.pos_ in ("VERB", "AUX"):
+                    owners += [o for o in objects(holder) if o.i != holder.i]
+                for owner in owners:
+                    for prep in self._preps(owner, slot[5:]):
+                        heads.extend(self._pobjs(prep))
             elif slot == "prep_obj" and pattern.prep:
                 for prep in self._preps(holder, pattern.prep):
                     heads.extend(self._pobjs(prep))
@@ -381,7 +398,11 @@ class _Matcher:
                         break
                 cur = head
                 continue
-            if (
+            if lemma in _ALLEGING_GOVERNORS and dep in ("pcomp", "prep", "ccomp", "xcomp"):
+                bump("alleged")
+            elif lemma in _FUTURE_GOVERNORS and dep in ("xcomp", "ccomp") and not _past(head):
+                bump("future")
+            elif (
                 phrase in grammar.classes["NEG_GOVERNOR"]
                 or lemma in grammar.classes["NEG_GOVERNOR"]
             ):
@@ -399,6 +420,8 @@ class _Matcher:
             ):
                 if not (lemma in self.light and dep == "dobj"):
                     bump("hypothetical")
+            elif head.lower_ in grammar.classes["FUTURE_ADJ"] and not _past(head.head):
+                bump("future")
             elif head.lower_ in grammar.classes["HYPO_ADJ"]:
                 bump("hypothetical" if head.lower_ not in grammar.classes["NEG_ADJ"] else "negated")
             head_modality = self.own_modality(head)
@@ -408,6 +431,15 @@ class _Matcher:
         if mention.trigger.sent.text.rstrip().endswith("?"):
             bump("hypothetical")
         return found, speech
+
+
+def _past(verb: Token) -> bool:
+    """Past tense or past perfect: "had been expected", "planned" (not "is expected")."""
+    if any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were") for c in verb.children
+    ):
+        return True
+    return bool(verb.tag_ == "VBD")
 
 
 def _according_to(sent: Span) -> list[Token]:
@@ -453,16 +485,24 @@ def find_mentions(
                     light=tok,
                 )
             )
-    for tok in sent:
+    # Verbs before nouns: "eased sanctions" is the easing, not a second sanctions event.
+    ordered = [t for t in sent if t.pos_ == "VERB"] + [t for t in sent if t.pos_ != "VERB"]
+    for tok in ordered:
         if tok.i in consumed:
             continue
         if tok.pos_ == "VERB":
             if any(m.light is not None and m.light.i == tok.i for m in mentions):
                 continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+            ):
+                continue  # "Russia might not be to blame": a predicate, not an act
             pattern = matcher.verb_pattern(tok)
             if pattern is None:
                 continue
             actor_heads = subjects(tok)
+            if pattern.obj is not None:
+                consumed.update(o.i for o in objects(tok) if o.i != tok.i)
             mentions.append(
                 Mention(
                     sent_index=sent_index,
@@ -495,6 +535,7 @@ def find_mentions(
                 )
             )
     according = _according_to(sent)
+    mentions.sort(key=lambda m: m.trigger.i)
     for mention in mentions:
         mention.modality, mention.speech = matcher.modality_and_speech(mention)
         if mention.speech is not None:
@@ -551,3 +592,50 @@ def reported_accusations(sent: Span, grammar: Grammar) -> list[ReportedAccusatio
                     found.append(ReportedAccusation(speech, accused, tok))
                     break
     return found
+
+
+_FALLBACK_PREPS = (
+    "against", "on", "with", "to", "into", "toward", "towards", "at", "in", "near",
+    "around", "over", "across", "inside", "along", "upon",
+)
+
+
+def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
+    """Candidate recipient phrases, best first, for a mention whose slots named no actor."""
+    holders = [mention.trigger]
+    if mention.anchor.i != mention.trigger.i:
+        holders.append(mention.anchor)
+    objs: list[Token] = []
+    for holder in holders:
+        if holder.pos_ in ("VERB", "AUX"):
+            objs.extend(o for o in objects(holder) if o.i != mention.trigger.i)
+        else:
+            objs.extend(
+                p for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"
+            )
+    candidates: list[list[Token]] = []
+    for obj in objs:
+        owners = [c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if owners:
+            candidates.append(owners)
+        candidates.append(_conjuncts(obj))
+    for prep_name in _FALLBACK_PREPS:
+        for holder in [*holders, *objs]:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != prep_name:
+                    continue
+                pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+                if not pobjs:
+                    continue
+                candidates.append(pobjs)
+                for pobj in pobjs:
+                    inner = [
+                        g for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ in ("with", "of")
+                        for g in c.children if g.dep_ == "pobj"
+                    ]
+                    inner += [c for c in pobj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+                    if inner:
+                        candidates.append(inner)
+    return candidates

@@ -8,7 +8,7 @@ recognised part stays unresolved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tacitus.lexicon import load_grammar
@@ -81,6 +81,7 @@ class ActorResolver:
     def _matches(self, tokens: list[Token]) -> list[_Match]:
         """Longest alias matches over the phrase, left to right, no overlaps."""
         found: list[_Match] = []
+        blocked = self._regions(tokens)
         i = 0
         limit = self.lexicon.max_alias_words + 2
         while i < len(tokens):
@@ -90,6 +91,8 @@ class ActorResolver:
                 if span[-1].dep_ == "case" or span[0].dep_ == "case":
                     continue
                 if any(t.i - s.i != 1 for s, t in zip(span, span[1:], strict=False)):
+                    continue
+                if any(k in blocked for k in range(i, j)):
                     continue
                 text = "".join(t.text_with_ws for t in span).strip()
                 hits = self.lexicon.aliases.get(normalise(text), ())
@@ -108,6 +111,44 @@ class ActorResolver:
                 found.append(best)
                 i = best.end
         return found
+
+    def _regions(self, tokens: list[Token]) -> set[int]:
+        """Positions covered by a regional phrase ("Latin American", "Middle East")."""
+        regions = self.grammar.classes["REGION_PHRASES"]
+        blocked: set[int] = set()
+        for i in range(len(tokens)):
+            for j in range(i + 2, min(len(tokens), i + 4) + 1):
+                text = " ".join(t.lower_ for t in tokens[i:j]).replace(" - ", "-")
+                if text in regions and not self.lexicon.aliases.get(normalise(text)):
+                    blocked.update(range(i, j))
+        return blocked
+
+    def resolve_all(self, head: Token, day: str) -> list[Actor]:
+        """Like `resolve`, but a phrase with coordinated countries ("Indian and Pakistani
+        troops", "the foreign ministers of India and Pakistan") gives one actor per country."""
+        actor = self.resolve(head, day)
+        if actor is None:
+            return []
+        if not actor.sector or actor.entry:
+            return [actor]
+        for tok in np_tokens(head):
+            if tok.i == head.i or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            countries: list[str] = []
+            for member in [tok, *tok.conjuncts]:
+                hits = self.lexicon.aliases.get(normalise(member.text), ())
+                country = next(
+                    (h.country for h in hits if h.kind in ("country", "demonym") and h.country),
+                    "",
+                )
+                if country and country not in countries:
+                    countries.append(country)
+            if len(countries) >= 2 and (not actor.country or actor.country in countries):
+                return [
+                    replace(actor, country=c, code=f"{c}{actor.sector}", name="")
+                    for c in countries
+                ]
+        return [actor]
 
     def _role_sector(self, tokens: list[Token], head_pos: int) -> tuple[str, str]:
         """Sector from the longest role term ending at the head (lemmas), and that term."""
@@ -210,6 +251,15 @@ class ActorResolver:
                     modifier_person = hit.person
                     country = hit.person.at(day)[0]
                 elif hit.kind == "org" and hit.org is not None and not country:
+                    if hit.org.valid(day) or not hit.org.end:
+                        # "UN envoy", "Houthi leaders", "FSB officers": the organisation codes.
+                        org = hit.org
+                        return Actor(
+                            text=text, name=org.name, country=org.country,
+                            sector=org.sector if org.sector != "IGO" else "IGO",
+                            code=org.code, wikidata=org.wikidata, entry=org.code,
+                            confidence=0.75,
+                        )
                     if hit.org.country:
                         country = hit.org.country
                     elif not sector and hit.org.sector == "IGO":
