@@ -59,6 +59,9 @@ class _ArticleState:
     def __init__(self) -> None:
         self.last_person: Actor | None = None
         self.dateline_country = ""
+        self.main_country = ""  # the country most named in the article, if one dominates
+        self.people: dict[str, Actor] = {}  # surname -> the person it named earlier
+        self.by_sector: dict[str, Actor] = {}  # sector -> the latest actor of that sector
 
 
 class Coder:
@@ -133,6 +136,7 @@ class Coder:
         if cleaned.blocks:
             first = cleaned.text[cleaned.blocks[0][0] : cleaned.blocks[0][1]]
             state.dateline_country = self._dateline_country(first)
+        state.main_country = self._main_country(docs)
         coded: list[CodedMention] = []
         sent_index = 0
         for (block_start, _), doc in zip(cleaned.blocks, docs, strict=True):
@@ -157,12 +161,44 @@ class Coder:
                 person = state.last_person
                 actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
                 continue
-            for actor in self.resolver.resolve_all(head, day):
-                if actor.name and actor.wikidata or head.ent_type_ == "PERSON":
+            if head.lower_ in ("each", "one") and any(c.lower_ in ("other", "another") for c in head.head.subtree):
+                continue  # "expelled each other's ambassadors": the act is mutual
+            found = self.resolver.resolve_all(head, day)
+            person_name = _person_key(head)
+            if person_name and (not found or not found[0].country):
+                remembered = state.people.get(person_name)
+                if remembered is not None:
+                    found = [replace(remembered, text=head.text,
+                                     confidence=round(remembered.confidence * 0.9, 2))]
+            if not found:
+                found = self._appositive(head, day, state)
+            if found and not found[0].country and _is_definite(head):
+                earlier = state.by_sector.get(found[0].sector)
+                if earlier is not None and earlier.country:
+                    found = [replace(found[0], country=earlier.country,
+                                     code=f"{earlier.country}{found[0].sector}",
+                                     confidence=round(found[0].confidence * 0.8, 2))]
+            for actor in found:
+                if person_name and actor.country:
+                    state.people[person_name] = actor
                     state.last_person = actor
+                elif actor.entry.startswith("person:"):
+                    state.last_person = actor
+                if actor.sector and actor.country:
+                    state.by_sector[actor.sector] = actor
                 if actor.code not in {a.code for a in actors} or not actor.code:
                     actors.append(actor)
         return actors
+
+    def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
+        """An unknown name described by an apposition: "Tahlil Abdishakur, al-Shabaab's
+        intelligence chief"."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self.resolver.resolve_all(child, day)
+                if found:
+                    return [replace(a, text=head.text) for a in found]
+        return []
 
     def _fallback_recipients(
         self, mention: Mention, actors: list[Actor], day: str, state: _ArticleState
@@ -274,8 +310,13 @@ class Coder:
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
         self._refusal_recipients(out)
-        context = self._sentence_country(sent, out) or state.dateline_country
+        sentence_countries = self._sentence_countries(sent, out)
+        context = (
+            next(iter(sentence_countries)) if len(sentence_countries) == 1
+            else state.main_country or state.dateline_country
+        )
         for item in out:
+            _agentless_actor(item, sentence_countries)
             _finish_roles(item, context)
         return out
 
@@ -290,8 +331,8 @@ class Coder:
                     return hit.country
         return ""
 
-    def _sentence_country(self, sent: Any, coded: list[CodedMention]) -> str:
-        """The one country a sentence is about, if it names exactly one (else "")."""
+    def _sentence_countries(self, sent: Any, coded: list[CodedMention]) -> set[str]:
+        """The countries a sentence names (its actors, and its places and demonyms)."""
         countries: set[str] = set()
         for item in coded:
             for actor in [*item.actors, *item.recipients]:
@@ -305,7 +346,26 @@ class Coder:
                     if hit.kind in ("country", "demonym", "capital", "seat") and hit.country:
                         countries.add(hit.country)
                         break
-        return next(iter(countries)) if len(countries) == 1 else ""
+        return countries
+
+    def _main_country(self, docs: list[Any]) -> str:
+        """The country an article is about: named in most of its place and demonym mentions."""
+        counts: dict[str, int] = {}
+        total = 0
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ not in ("GPE", "NORP"):
+                    continue
+                hit = next((h for h in self.actor_lexicon.lookup(ent.text)
+                            if h.kind in ("country", "demonym", "capital", "seat") and h.country),
+                           None)
+                if hit is not None:
+                    counts[hit.country] = counts.get(hit.country, 0) + 1
+                    total += 1
+        if not counts:
+            return ""
+        best = max(sorted(counts), key=lambda c: counts[c])
+        return best if counts[best] >= 3 and counts[best] >= 0.5 * total else ""
 
     def _accusations(
         self,
@@ -514,6 +574,36 @@ def _with_country(actor: Actor, country: str) -> Actor:
         return actor
     return replace(actor, country=country, code=f"{country}{actor.sector}",
                    confidence=round(actor.confidence * 0.85, 2))
+
+
+def _person_key(head: Token) -> str:
+    """Surname key of a person's name ("Maduro" for "Nicolas Maduro"), or ""."""
+    if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return ""
+    return str(head.text).lower()
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _agentless_actor(item: CodedMention, countries: set[str]) -> None:
+    """An agentless passive with no actor from context is the act of a government named in
+    the sentence: the one country that is not the recipient's ("The Russian ambassador to
+    Tbilisi was summoned" -> Georgia), or, for arrests and trials, the only country named."""
+    if item.actors or not item.mention.implicit_actor_ok:
+        return
+    others = countries - {r.country for r in item.recipients}
+    if len(others) == 1:
+        country = next(iter(others))
+    elif not others and len(countries) == 1 and item.code[:2] == "17":
+        country = next(iter(countries))
+    else:
+        return
+    item.actors = [Actor(text="", country=country, sector="GOV", code=f"{country}GOV",
+                         confidence=0.4)]
+    item.rule += "+passive"
+    item.confidence = round(item.confidence * 0.7, 2)
 
 
 def _finish_roles(item: CodedMention, context: str) -> None:

@@ -620,6 +620,13 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
         if owners:
             candidates.append(owners)
         candidates.append(_conjuncts(obj))
+    # "complained that Australia's policy ...": the subject of the reported clause.
+    for holder in holders:
+        for comp in holder.children:
+            if comp.dep_ == "ccomp":
+                for subject in subjects(comp):
+                    owners = [c for c in subject.children if c.dep_ == "poss"]
+                    candidates.append(owners or [subject])
     for prep_name in _FALLBACK_PREPS:
         for holder in [*holders, *objs]:
             for prep in holder.children:

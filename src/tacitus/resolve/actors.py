@@ -194,7 +194,8 @@ class ActorResolver:
                 country, sector, _ = person.at(day)
                 if former or elect:
                     sector = "ELI"
-                return self._actor(text, person.name, country, sector, person.wikidata, 0.9)
+                actor = self._actor(text, person.name, country, sector, person.wikidata, 0.9)
+                return replace(actor, entry=f"person:{person.name}")
             orgs = [h.org for h in match.hits if h.kind == "org" and h.org and h.org.valid(day)]
             if not orgs:
                 orgs = [h.org for h in match.hits if h.kind == "org" and h.org]
@@ -224,6 +225,8 @@ class ActorResolver:
         if not sector:
             # A role named by a modifier of the head: "a coast guard vessel".
             for end in range(head_pos - 1, -1, -1):
+                if tokens[end].dep_ != "compound" or tokens[end].pos_ not in ("NOUN", "PROPN"):
+                    continue
                 sector, role_term = self._role_sector(tokens, end)
                 if sector:
                     break
