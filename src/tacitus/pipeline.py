@@ -609,7 +609,12 @@ def _agentless_actor(item: CodedMention, countries: set[str]) -> None:
 def _finish_roles(item: CodedMention, context: str) -> None:
     """Conventions applied once roles are resolved (CODING.md "Actors")."""
     item.actors = [_with_country(a, context) for a in item.actors]
-    item.recipients = [_with_country(a, context) for a in item.recipients]
+    own = {a.country for a in item.actors}
+    international = item.code[:2] in ("03", "04", "05", "06", "16") or item.code.startswith("174")
+    item.recipients = [
+        r if international and context in own else _with_country(r, context)
+        for r in item.recipients
+    ]
     if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
         item.actors, item.recipients = item.actors[:1], item.actors[1:]
     if not item.recipients and item.code[:2] == "14" and context:

@@ -38,4 +38,9 @@ def demo() -> None:
     console.print()
     coder = Coder(include_all=True)
     events = coder.code_article(article)
-    print_table(events, console, title="Events (default output: asserted only)")
+    asserted = [e for e in events if e.modality == "asserted"]
+    others = [e for e in events if e.modality != "asserted"]
+    print_table(asserted, console, title="Events (what `tacitus code` prints)")
+    if others:
+        console.print()
+        print_table(others, console, title="Left out: not asserted (shown by `--all`)")

@@ -9,7 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from tacitus.types import Event
+from tacitus.types import Actor, Event
 
 __all__ = ["event_json", "print_table", "write_jsonl"]
 
@@ -29,28 +29,31 @@ def write_jsonl(events: Iterable[Event], stream: TextIO) -> int:
     return count
 
 
-def _codes(actors: Iterable[object]) -> str:
-    return "+".join(getattr(a, "code", "") or "?" for a in actors) or "-"
+def _codes(actors: Iterable[Actor]) -> str:
+    return "+".join(a.code or "?" for a in actors) or "-"
 
 
-def print_table(events: list[Event], console: Console, *, title: str = "") -> None:
-    """A readable table: one row per event with its date, code, dyad and evidence."""
-    table = Table(title=title or None, show_lines=False, expand=False)
-    table.add_column("doc")
-    table.add_column("date")
-    table.add_column("cameo")
-    table.add_column("event")
-    table.add_column("actor")
-    table.add_column("recipient")
-    table.add_column("modality")
-    table.add_column("trigger")
-    table.add_column("evidence", overflow="fold", max_width=60)
-    for event in events:
-        snippet = event.text.replace("\n", " ")
-        if len(snippet) > 120:
-            snippet = snippet[:117] + "..."
-        table.add_row(
-            event.doc_id,
+def print_table(
+    events: list[Event], console: Console, *, title: str = "", evidence: bool = True
+) -> None:
+    """A readable table, one row per event, then the evidence sentence of each row."""
+    table = Table(title=title or None, expand=False, show_edge=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    if len({e.doc_id for e in events}) > 1:
+        table.add_column("doc", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("cameo", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("actor", no_wrap=True)
+    table.add_column("recipient", no_wrap=True)
+    table.add_column("modality", no_wrap=True)
+    table.add_column("trigger", no_wrap=True)
+    many = len({e.doc_id for e in events}) > 1
+    for number, event in enumerate(events, start=1):
+        row = [str(number)]
+        if many:
+            row.append(event.doc_id)
+        row += [
             event.date or "-",
             event.cameo,
             f"{event.event}/{event.mode}" if event.mode else event.event,
@@ -58,6 +61,10 @@ def print_table(events: list[Event], console: Console, *, title: str = "") -> No
             _codes(event.recipient),
             event.modality,
             event.event_text,
-            snippet,
-        )
+        ]
+        table.add_row(*row)
     console.print(table)
+    if evidence:
+        for number, event in enumerate(events, start=1):
+            snippet = " ".join(event.text.split())
+            console.print(f"{number:>3}. {snippet}", markup=False, highlight=False)

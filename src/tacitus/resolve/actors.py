@@ -21,6 +21,8 @@ Token = Any
 
 # Dependents of a noun that belong to its phrase for actor resolution.
 _NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"}
+# Modifiers that look like role nouns but do not name who acts ("executive order").
+_NOT_ROLES = frozenset({"executive", "official", "state", "public", "national", "federal"})
 _TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
 # Sectors that can stand for the government of a country named only by its capital/seat.
 _GOV = "GOV"
@@ -225,7 +227,8 @@ class ActorResolver:
         if not sector:
             # A role named by a modifier of the head: "a coast guard vessel".
             for end in range(head_pos - 1, -1, -1):
-                if tokens[end].dep_ != "compound" or tokens[end].pos_ not in ("NOUN", "PROPN"):
+                modifier = tokens[end]
+                if modifier.dep_ not in ("compound", "amod") or modifier.lower_ in _NOT_ROLES:
                     continue
                 sector, role_term = self._role_sector(tokens, end)
                 if sector:
