@@ -190,6 +190,21 @@ class Coder:
                     actors.append(actor)
         return actors
 
+    def _remember_people(self, sent: Any, day: str, state: _ArticleState) -> None:
+        """Note every titled or known person of a sentence, for later surname references."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            key = _person_key(ent.root)
+            if not key or key in state.people:
+                continue
+            actor = self.resolver.resolve(ent.root, day)
+            if actor is None or not actor.country:
+                found = self._appositive(ent.root, day, state)
+                actor = found[0] if found else None
+            if actor is not None and actor.country:
+                state.people[key] = actor
+
     def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
         """An unknown name described by an apposition: "Tahlil Abdishakur, al-Shabaab's
         intelligence chief"."""
@@ -209,11 +224,18 @@ class Coder:
         if mention.pattern.recipient == ("none",):
             return []
         own = {a.code for a in actors}
+        own_countries = {a.country for a in actors if a.country}
+        same_country: list[Actor] = []
         for heads in fallback_recipient_heads(mention):
             found = [r for r in self._resolve(heads, day, state) if r.code and r.code not in own]
-            if found:
-                return found
-        return []
+            foreign = [r for r in found if not r.country or r.country not in own_countries]
+            if foreign:
+                return foreign
+            if found and not same_country:
+                same_country = found
+        if is_international(mention.code):
+            return []
+        return same_country
 
     def _date_of(self, mention: Mention, published: str) -> tuple[str, str]:
         """The nearest date expression in the event's clause, else in its sentence."""
@@ -253,6 +275,7 @@ class Coder:
         state: _ArticleState,
     ) -> list[CodedMention]:
         mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
+        self._remember_people(sent, article.published, state)
         start, end = cleaned.original_span(
             block_start + sent.start_char, block_start + sent.end_char
         )
@@ -266,9 +289,12 @@ class Coder:
             date, precision = self._date_of(mention, article.published)
             role_day = date if precision == "day" else day
             actors = self._resolve(mention.actor_heads, role_day, state)
+            own = {a.code for a in actors}
+            own_countries = {a.country for a in actors if a.country}
             recipients = [
                 r for r in self._resolve(mention.recipient_heads, role_day, state)
-                if r.code
+                if r.code and r.code not in own
+                and not (is_international(code) and r.country in own_countries)
             ]
             if not recipients:
                 recipients = self._fallback_recipients(mention, actors, role_day, state)
@@ -311,13 +337,14 @@ class Coder:
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
         self._refusal_recipients(out)
         sentence_countries = self._sentence_countries(sent, out)
-        context = (
-            next(iter(sentence_countries)) if len(sentence_countries) == 1
-            else state.main_country or state.dateline_country
-        )
+        contexts = [
+            next(iter(sentence_countries)) if len(sentence_countries) == 1 else "",
+            state.main_country,
+            state.dateline_country,
+        ]
         for item in out:
             _agentless_actor(item, sentence_countries)
-            _finish_roles(item, context)
+            _finish_roles(item, [c for c in contexts if c])
         return out
 
     def _dateline_country(self, block: str) -> str:
@@ -341,6 +368,11 @@ class Coder:
             if item.attribution is not None and item.attribution.country:
                 countries.add(item.attribution.country)
         for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                for hit in self.actor_lexicon.lookup(ent.text):
+                    if hit.kind == "person" and hit.country:
+                        countries.add(hit.country)
+                        break
             if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
                 for hit in self.actor_lexicon.lookup(ent.text):
                     if hit.kind in ("country", "demonym", "capital", "seat") and hit.country:
@@ -559,6 +591,7 @@ class Coder:
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Za-z'. -]{1,40}(?:,[A-Za-z0-9'. ]{1,30}){0,3})\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]")
+_INTERNATIONAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "16"})
 # Acts that two parties do together: "A and B met / signed / agreed / clashed".
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 # The other side of a break in relations or an expulsion is that country's government.
@@ -606,15 +639,27 @@ def _agentless_actor(item: CodedMention, countries: set[str]) -> None:
     item.confidence = round(item.confidence * 0.7, 2)
 
 
-def _finish_roles(item: CodedMention, context: str) -> None:
-    """Conventions applied once roles are resolved (CODING.md "Actors")."""
-    item.actors = [_with_country(a, context) for a in item.actors]
-    own = {a.country for a in item.actors}
-    international = item.code[:2] in ("03", "04", "05", "06", "16") or item.code.startswith("174")
-    item.recipients = [
-        r if international and context in own else _with_country(r, context)
-        for r in item.recipients
-    ]
+def is_international(code: str) -> bool:
+    """Codes whose two sides are, by their nature, different countries (talks, visits, aid,
+    ties, expulsions)."""
+    return code[:2] in _INTERNATIONAL_ROOTS or code.startswith("174")
+
+
+def _finish_roles(item: CodedMention, contexts: list[str]) -> None:
+    """Conventions applied once roles are resolved (CODING.md "Actors").
+
+    A role with no country ("the ministry", "police") takes the country the sentence, else
+    the article, is about; for acts between countries, not the other side's country.
+    """
+    international = is_international(item.code)
+
+    def pick(other_side: list[Actor]) -> str:
+        taken = {a.country for a in other_side if a.country} if international else set()
+        return next((c for c in contexts if c not in taken), "")
+
+    item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
+    item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]
+    context = contexts[0] if contexts else ""
     if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
         item.actors, item.recipients = item.actors[:1], item.actors[1:]
     if not item.recipients and item.code[:2] == "14" and context:

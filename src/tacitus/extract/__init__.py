@@ -197,6 +197,8 @@ class _Matcher:
                 continue
             if pattern.prep:
                 preps = self._preps(verb, pattern.prep)
+                for obj in objs:  # "accused the government of war crimes"
+                    preps += self._preps(obj, pattern.prep)
                 if not preps and pattern.prep != pattern.particle:
                     continue
                 if pattern.prep_obj is not None and not self._fits(
@@ -218,12 +220,14 @@ class _Matcher:
             return pattern
         return None
 
-    def noun_pattern(self, noun: Token) -> Pattern | None:
+    def noun_pattern(self, noun: Token, light: Token | None = None) -> Pattern | None:
         for pattern in self.lexicon.nouns.get(self._lemma(noun), ()):
             if pattern.particle and not self._has_particle(noun, pattern.particle):
                 continue
             if pattern.prep:
                 preps = self._preps(noun, pattern.prep)
+                if light is not None:  # "opened an investigation into the killing"
+                    preps += self._preps(light, pattern.prep)
                 if not preps:
                     continue
                 if pattern.prep_obj is not None and not self._fits(
@@ -465,7 +469,7 @@ def find_mentions(
         for obj in objects(tok):
             if obj.i in consumed or obj.pos_ not in ("NOUN", "PROPN"):
                 continue
-            pattern = matcher.noun_pattern(obj)
+            pattern = matcher.noun_pattern(obj, tok)
             if pattern is None:
                 continue
             consumed.add(obj.i)
