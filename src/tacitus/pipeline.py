@@ -666,6 +666,9 @@ def _finish_roles(item: CodedMention, contexts: list[str]) -> None:
         if not any(a.country == context and a.sector == "GOV" for a in item.actors):
             item.recipients = [Actor(text="", country=context, sector="GOV",
                                      code=f"{context}GOV", confidence=0.4)]
+    if item.code.startswith("161"):
+        # Recalling one's own envoy: the envoy is not the other side, the host country is.
+        item.recipients = [r for r in item.recipients if r.country or r.sector == "IGO"]
     if item.code.startswith(_DIPLOMATIC_CODES):
         item.recipients = [
             replace(r, sector="GOV", code=f"{r.country}GOV") if r.country and not r.sector else r

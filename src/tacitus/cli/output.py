@@ -13,6 +13,8 @@ from tacitus.types import Actor, Event
 
 __all__ = ["event_json", "print_table", "write_jsonl"]
 
+_TABLE_WIDTH = 118
+
 
 def event_json(event: Event) -> str:
     """One event as a JSON line (stable key order, UTF-8 kept)."""
@@ -63,6 +65,12 @@ def print_table(
             event.event_text,
         ]
         table.add_row(*row)
+    # Codes must never be cut: a narrow or piped console still gets the whole table.
+    if console.width < _TABLE_WIDTH:
+        console = Console(
+            file=console.file, width=_TABLE_WIDTH, force_terminal=console.is_terminal,
+            no_color=console.no_color,
+        )
     console.print(table)
     if evidence:
         for number, event in enumerate(events, start=1):

@@ -28,7 +28,10 @@ def _compatible(a: CodedMention, b: CodedMention) -> bool:
         return False
     if _countries(a.actors) != _countries(b.actors):
         return False
-    if a.recipients and b.recipients and _countries(a.recipients) != _countries(b.recipients):
+    # A recipient without a country ("the envoy") is compatible with any named one.
+    a_known = _countries([r for r in a.recipients if r.country or r.code.startswith("IGO")])
+    b_known = _countries([r for r in b.recipients if r.country or r.code.startswith("IGO")])
+    if a_known and b_known and a_known != b_known:
         return False
     both_days = a.date_precision == "day" and b.date_precision == "day"
     return not (both_days and a.date != b.date)
@@ -36,12 +39,16 @@ def _compatible(a: CodedMention, b: CodedMention) -> bool:
 
 def _better(a: CodedMention, b: CodedMention) -> bool:
     """True if `a` is the better primary mention (more specific code, fuller, surer)."""
-    return (len(a.code), bool(a.recipients), a.date_precision == "day", a.confidence) > (
-        len(b.code),
-        bool(b.recipients),
-        b.date_precision == "day",
-        b.confidence,
-    )
+    def rank(m: CodedMention) -> tuple[int, bool, bool, bool, float]:
+        return (
+            len(m.code),
+            any(r.country for r in m.recipients),
+            bool(m.recipients),
+            m.date_precision == "day",
+            m.confidence,
+        )
+
+    return rank(a) > rank(b)
 
 
 def merge_mentions(items: list[CodedMention]) -> list[CodedMention]:
@@ -53,7 +60,9 @@ def merge_mentions(items: list[CodedMention]) -> list[CodedMention]:
             merged.append(item)
             continue
         primary, other = (item, target) if _better(item, target) else (target, item)
-        if not primary.recipients and other.recipients:
+        if not any(r.country for r in primary.recipients) and any(
+            r.country for r in other.recipients
+        ):
             primary.recipients = other.recipients
         if (
             primary.date_precision != "day"
