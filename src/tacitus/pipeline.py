@@ -659,6 +659,8 @@ def _finish_roles(item: CodedMention, contexts: list[str]) -> None:
 
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
     item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]
+    own = {a.code for a in item.actors}
+    item.recipients = [r for r in item.recipients if r.code not in own]
     context = contexts[0] if contexts else ""
     if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
         item.actors, item.recipients = item.actors[:1], item.actors[1:]

@@ -186,9 +186,20 @@ class _Matcher:
     def _fits(self, words: frozenset[str], toks: list[Token]) -> bool:
         return any(self._lemma(t) in words or t.lower_ in words for t in toks)
 
+    def _has_mod(self, tok: Token, words: frozenset[str]) -> bool:
+        """A modifier of the trigger ("hunger strike", "suicide bombing", "cyber attack")."""
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod", "advmod", "npadvmod") and (
+                self._lemma(child) in words or child.lower_ in words
+            ):
+                return True
+        return False
+
     def verb_pattern(self, verb: Token) -> Pattern | None:
         for pattern in self.lexicon.verbs.get(self._lemma(verb), ()):
             if pattern.particle and not self._has_particle(verb, pattern.particle):
+                continue
+            if pattern.mod is not None and not self._has_mod(verb, pattern.mod):
                 continue
             objs = [o for o in objects(verb) if o.i != verb.i]
             if pattern.obj_none and objs:
@@ -223,6 +234,8 @@ class _Matcher:
     def noun_pattern(self, noun: Token, light: Token | None = None) -> Pattern | None:
         for pattern in self.lexicon.nouns.get(self._lemma(noun), ()):
             if pattern.particle and not self._has_particle(noun, pattern.particle):
+                continue
+            if pattern.mod is not None and not self._has_mod(noun, pattern.mod):
                 continue
             if pattern.prep:
                 preps = self._preps(noun, pattern.prep)

@@ -37,6 +37,7 @@ _PATTERN_KEYS = {
     "prep",
     "prep_obj",
     "xcomp",
+    "mod",
     "recipient",
     "actor",
     "note",
@@ -71,6 +72,7 @@ class Pattern:
     prep: str = ""
     prep_obj: frozenset[str] | None = None
     xcomp: frozenset[str] | None = None
+    mod: frozenset[str] | None = None  # a modifier the trigger must have ("hunger" strike)
     recipient: tuple[str, ...] = ()
     actor: tuple[str, ...] = ()
     source: str = ""  # file the pattern came from
@@ -84,6 +86,7 @@ class Pattern:
                 bool(self.prep),
                 self.prep_obj is not None,
                 self.xcomp is not None,
+                self.mod is not None,
                 bool(self.particle),
             )
         )
@@ -218,6 +221,7 @@ def parse_patterns(
                     else None
                 ),
                 xcomp=_word_set(row["xcomp"], "xcomp", where, classes) if "xcomp" in row else None,
+                mod=_word_set(row["mod"], "mod", where, classes) if "mod" in row else None,
                 recipient=(
                     _slots(row["recipient"], "recipient", where)
                     if "recipient" in row
