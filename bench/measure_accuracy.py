@@ -66,9 +66,15 @@ def articles(shared: Path, coder: Coder) -> None:
                     out.write(json.dumps(event.to_dict()) + "\n")
     print("== 24 dev articles (score_articles.py)")
     result = subprocess.run(
-        [sys.executable, str(shared / "tools" / "score_articles.py"),
-         str(shared / "dev" / "gold"), out.name],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared / "tools" / "score_articles.py"),
+            str(shared / "dev" / "gold"),
+            out.name,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     print(result.stdout)
 
@@ -84,8 +90,10 @@ def confli(shared: Path, coder: Coder) -> None:
         best = max(events, key=lambda e: e.confidence, default=None)
         pred.append(five_way(best.cameo) if best else 0)
     accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
-    print(f"== ConfliBERT 5-way ({len(gold)} sentences): accuracy={accuracy:.3f} "
-          f"macro-F1={macro_f1(gold, pred):.3f}")
+    print(
+        f"== ConfliBERT 5-way ({len(gold)} sentences): accuracy={accuracy:.3f} "
+        f"macro-F1={macro_f1(gold, pred):.3f}"
+    )
     confusion = Counter(zip(gold, pred, strict=True))
     print("   gold\\pred " + " ".join(f"{c:>5}" for c in range(5)))
     for g in range(5):
@@ -108,9 +116,11 @@ def plover(shared: Path, coder: Coder, sample: int) -> None:
         best = max(events, key=lambda e: e.confidence, default=None)
         top_hits += bool(best and best.event == row["label"])
     seconds = time.perf_counter() - started
-    print(f"== NGEC PLOVER type, {len(rows)} stories: top-event accuracy={top_hits / len(rows):.3f}"
-          f" label-among-events={any_hits / len(rows):.3f} stories-with-events="
-          f"{with_events / len(rows):.3f} ({len(rows) / seconds:.1f} stories/s)")
+    print(
+        f"== NGEC PLOVER type, {len(rows)} stories: top-event accuracy={top_hits / len(rows):.3f}"
+        f" label-among-events={any_hits / len(rows):.3f} stories-with-events="
+        f"{with_events / len(rows):.3f} ({len(rows) / seconds:.1f} stories/s)"
+    )
 
 
 def main() -> None:

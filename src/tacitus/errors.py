@@ -41,3 +41,15 @@ class UnknownCodeError(TacitusError):
     """A CAMEO code is not in the project's CAMEO table."""
 
     code = "E011"
+
+
+class SettingsError(TacitusError):
+    """A settings file or value is invalid (unknown key, wrong type, out of range)."""
+
+    code = "E004"
+
+
+class FetchError(InputError):
+    """A URL given as input could not be downloaded (refused, timed out, too large, HTTP error)."""
+
+    code = "E005"

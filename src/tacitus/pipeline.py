@@ -161,23 +161,35 @@ class Coder:
                 person = state.last_person
                 actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
                 continue
-            if head.lower_ in ("each", "one") and any(c.lower_ in ("other", "another") for c in head.head.subtree):
+            if head.lower_ in ("each", "one") and any(
+                c.lower_ in ("other", "another") for c in head.head.subtree
+            ):
                 continue  # "expelled each other's ambassadors": the act is mutual
             found = self.resolver.resolve_all(head, day)
             person_name = _person_key(head)
             if person_name and (not found or not found[0].country):
                 remembered = state.people.get(person_name)
                 if remembered is not None:
-                    found = [replace(remembered, text=head.text,
-                                     confidence=round(remembered.confidence * 0.9, 2))]
+                    found = [
+                        replace(
+                            remembered,
+                            text=head.text,
+                            confidence=round(remembered.confidence * 0.9, 2),
+                        )
+                    ]
             if not found:
                 found = self._appositive(head, day, state)
             if found and not found[0].country and _is_definite(head):
                 earlier = state.by_sector.get(found[0].sector)
                 if earlier is not None and earlier.country:
-                    found = [replace(found[0], country=earlier.country,
-                                     code=f"{earlier.country}{found[0].sector}",
-                                     confidence=round(found[0].confidence * 0.8, 2))]
+                    found = [
+                        replace(
+                            found[0],
+                            country=earlier.country,
+                            code=f"{earlier.country}{found[0].sector}",
+                            confidence=round(found[0].confidence * 0.8, 2),
+                        )
+                    ]
             for actor in found:
                 if person_name and actor.country:
                     state.people[person_name] = actor
@@ -292,8 +304,10 @@ class Coder:
             own = {a.code for a in actors}
             own_countries = {a.country for a in actors if a.country}
             recipients = [
-                r for r in self._resolve(mention.recipient_heads, role_day, state)
-                if r.code and r.code not in own
+                r
+                for r in self._resolve(mention.recipient_heads, role_day, state)
+                if r.code
+                and r.code not in own
                 and not (is_international(code) and r.country in own_countries)
             ]
             if not recipients:
@@ -388,9 +402,14 @@ class Coder:
             for ent in doc.ents:
                 if ent.label_ not in ("GPE", "NORP"):
                     continue
-                hit = next((h for h in self.actor_lexicon.lookup(ent.text)
-                            if h.kind in ("country", "demonym", "capital", "seat") and h.country),
-                           None)
+                hit = next(
+                    (
+                        h
+                        for h in self.actor_lexicon.lookup(ent.text)
+                        if h.kind in ("country", "demonym", "capital", "seat") and h.country
+                    ),
+                    None,
+                )
                 if hit is not None:
                     counts[hit.country] = counts.get(hit.country, 0) + 1
                     total += 1
@@ -424,7 +443,11 @@ class Coder:
                 continue
             for other in coded:
                 speech = other.mention.speech
-                if speech is not None and speech.i == item.speech.i and other.modality == "asserted":
+                if (
+                    speech is not None
+                    and speech.i == item.speech.i
+                    and other.modality == "asserted"
+                ):
                     other.modality = "alleged"
             date, precision = ("", "")
             groups = [
@@ -525,7 +548,8 @@ class Coder:
             if not dets & {"the", "this", "these", "those"}:
                 continue
             same = [
-                c for c in coded[:index]
+                c
+                for c in coded[:index]
                 if c.actors and c.code[:3] == item.code[:3] and c.modality == item.modality
             ]
             if len({tuple(a.code for a in c.actors) for c in same}) != 1:
@@ -590,7 +614,11 @@ class Coder:
         )
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Za-z'. -]{1,40}(?:,[A-Za-z0-9'. ]{1,30}){0,3})\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]")
+# "MOSCOW, Jan 1 (Reuters) -": place words, optional comma parts, optional agency, a dash.
+_DATELINE = re.compile(
+    r"^([A-Z][A-Za-z'. -]{1,40}(?:,[A-Za-z0-9'. ]{1,30}){0,3})"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]"
+)
 _INTERNATIONAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "16"})
 # Acts that two parties do together: "A and B met / signed / agreed / clashed".
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
@@ -605,8 +633,12 @@ _DOMESTIC_SECTORS = frozenset(
 def _with_country(actor: Actor, country: str) -> Actor:
     if actor.country or actor.entry or actor.sector not in _DOMESTIC_SECTORS or not country:
         return actor
-    return replace(actor, country=country, code=f"{country}{actor.sector}",
-                   confidence=round(actor.confidence * 0.85, 2))
+    return replace(
+        actor,
+        country=country,
+        code=f"{country}{actor.sector}",
+        confidence=round(actor.confidence * 0.85, 2),
+    )
 
 
 def _person_key(head: Token) -> str:
@@ -633,8 +665,9 @@ def _agentless_actor(item: CodedMention, countries: set[str]) -> None:
         country = next(iter(countries))
     else:
         return
-    item.actors = [Actor(text="", country=country, sector="GOV", code=f"{country}GOV",
-                         confidence=0.4)]
+    item.actors = [
+        Actor(text="", country=country, sector="GOV", code=f"{country}GOV", confidence=0.4)
+    ]
     item.rule += "+passive"
     item.confidence = round(item.confidence * 0.7, 2)
 
@@ -664,10 +697,11 @@ def _finish_roles(item: CodedMention, contexts: list[str]) -> None:
     context = contexts[0] if contexts else ""
     if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
         item.actors, item.recipients = item.actors[:1], item.actors[1:]
-    if not item.recipients and item.code[:2] == "14" and context:
-        if not any(a.country == context and a.sector == "GOV" for a in item.actors):
-            item.recipients = [Actor(text="", country=context, sector="GOV",
-                                     code=f"{context}GOV", confidence=0.4)]
+    protest_of_government = any(a.country == context and a.sector == "GOV" for a in item.actors)
+    if not item.recipients and item.code[:2] == "14" and context and not protest_of_government:
+        item.recipients = [
+            Actor(text="", country=context, sector="GOV", code=f"{context}GOV", confidence=0.4)
+        ]
     if item.code.startswith("161"):
         # Recalling one's own envoy: the envoy is not the other side, the host country is.
         item.recipients = [r for r in item.recipients if r.country or r.sector == "IGO"]

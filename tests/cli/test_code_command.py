@@ -38,9 +38,24 @@ def test_jsonl_output_has_the_contract_fields(runner: CliRunner, tmp_path: Path)
     events = _events(result.stdout)
     assert events, result.output
     first = events[0]
-    for key in ("id", "doc_id", "date", "event", "mode", "cameo", "quad_code", "goldstein",
-                "actor", "recipient", "event_text", "text", "text_info", "modality",
-                "confidence", "rule"):
+    for key in (
+        "id",
+        "doc_id",
+        "date",
+        "event",
+        "mode",
+        "cameo",
+        "quad_code",
+        "goldstein",
+        "actor",
+        "recipient",
+        "event_text",
+        "text",
+        "text_info",
+        "modality",
+        "confidence",
+        "rule",
+    ):
         assert key in first, key
     assert first["doc_id"] == "story"
     expel = next(e for e in events if str(e["cameo"]).startswith("174"))
@@ -69,8 +84,9 @@ def test_bad_inputs_are_named_and_the_rest_is_coded(runner: CliRunner, tmp_path:
 
 def test_stdin_with_date_and_table_format(runner: CliRunner) -> None:
     text = "Russia expelled two Estonian diplomats on Friday."
-    result = runner.invoke(app, ["code", "-", "--date", "2023-05-14", "--format", "table"],
-                           input=text)
+    result = runner.invoke(
+        app, ["code", "-", "--date", "2023-05-14", "--format", "table"], input=text
+    )
     assert result.exit_code == 0, result.output
     assert "174" in result.stdout and "RUS" in result.stdout and "2023-05-12" in result.stdout
 
@@ -83,8 +99,7 @@ def test_all_shows_what_the_default_leaves_out(runner: CliRunner, tmp_path: Path
         runner.invoke(app, ["code", str(path), "--date", "2016-12-31", "--all"]).stdout
     )
     assert all(e["modality"] == "asserted" for e in default)
-    assert any(e["modality"] == "negated" and str(e["cameo"]).startswith("17")
-               for e in everything)
+    assert any(e["modality"] == "negated" and str(e["cameo"]).startswith("17") for e in everything)
 
 
 def test_bad_date_is_refused(runner: CliRunner, tmp_path: Path) -> None:

@@ -12,39 +12,78 @@ from tacitus.pipeline import Coder
 
 CASES = [
     # passive with and without an agent
-    ("Two Dutch diplomats were expelled by Turkey on Monday.", "2019-03-06",
-     [("17", "TUR", "NLDGOV", "asserted")]),
-    ("Russian diplomats expelled by President Barack Obama left Washington.", "2016-12-31",
-     [("17", "USAGOV", "RUSGOV", "asserted")]),
+    (
+        "Two Dutch diplomats were expelled by Turkey on Monday.",
+        "2019-03-06",
+        [("17", "TUR", "NLDGOV", "asserted")],
+    ),
+    (
+        "Russian diplomats expelled by President Barack Obama left Washington.",
+        "2016-12-31",
+        [("17", "USAGOV", "RUSGOV", "asserted")],
+    ),
     # coordinated actors: one event with an actor list
-    ("The United States and the European Union condemned the arrest of the journalist.",
-     "2021-05-24", [("11", "USA+IGOEU", "", "asserted")]),
+    (
+        "The United States and the European Union condemned the arrest of the journalist.",
+        "2021-05-24",
+        [("11", "USA+IGOEU", "", "asserted")],
+    ),
     # coordinated recipients: one event with a recipient list
-    ("Venezuela recalled its ambassadors from Spain and Italy.", "2019-02-01",
-     [("16", "VEN", "ESPGOV+ITAGOV", "asserted")]),
+    (
+        "Venezuela recalled its ambassadors from Spain and Italy.",
+        "2019-02-01",
+        [("16", "VEN", "ESPGOV+ITAGOV", "asserted")],
+    ),
     # conjoined verbs: two events sharing the subject
-    ("Britain imposed sanctions on Belarus and expelled two Belarusian diplomats.",
-     "2021-06-21", [("16", "GBR", "BLR", "asserted"), ("17", "GBR", "BLRGOV", "asserted")]),
+    (
+        "Britain imposed sanctions on Belarus and expelled two Belarusian diplomats.",
+        "2021-06-21",
+        [("16", "GBR", "BLR", "asserted"), ("17", "GBR", "BLRGOV", "asserted")],
+    ),
     # light verbs and nominal triggers
-    ("Israeli troops launched an offensive against Hamas militants in Gaza.", "2014-07-17",
-     [("19", "ISRMIL", "PSEREB", "asserted")]),
+    (
+        "Israeli troops launched an offensive against Hamas militants in Gaza.",
+        "2014-07-17",
+        [("19", "ISRMIL", "PSEREB", "asserted")],
+    ),
     # reported speech: the act is coded, the speaker is the attribution
-    ("Police said rebels attacked a military convoy near the border.", "2018-04-02",
-     [("19", "REB", "MIL", "asserted")]),
+    (
+        "Police said rebels attacked a military convoy near the border.",
+        "2018-04-02",
+        [("19", "REB", "MIL", "asserted")],
+    ),
     # negation, refusal, expectation, future, allegation
-    ("Putin has ruled out expelling American diplomats.", "2016-12-31",
-     [("12", "RUSGOV", "USAGOV", "asserted"), ("17", "RUSGOV", "USAGOV", "negated")]),
-    ("China did not impose sanctions on Australia.", "2020-05-01",
-     [("16", "CHN", "AUS", "negated")]),
-    ("Iran had been expected to expel the British ambassador.", "2019-07-20",
-     [("17", "IRN", "GBRGOV", "hypothetical")]),
-    ("Turkey will expel ten Western ambassadors, the president said.", "2021-10-23",
-     [("17", "TUR", "GOV", "future")]),
-    ("The alleged attack on the embassy by militants angered the government.", "2020-01-01",
-     [("18", "REB", "GOV", "alleged")]),
+    (
+        "Putin has ruled out expelling American diplomats.",
+        "2016-12-31",
+        [("12", "RUSGOV", "USAGOV", "asserted"), ("17", "RUSGOV", "USAGOV", "negated")],
+    ),
+    (
+        "China did not impose sanctions on Australia.",
+        "2020-05-01",
+        [("16", "CHN", "AUS", "negated")],
+    ),
+    (
+        "Iran had been expected to expel the British ambassador.",
+        "2019-07-20",
+        [("17", "IRN", "GBRGOV", "hypothetical")],
+    ),
+    (
+        "Turkey will expel ten Western ambassadors, the president said.",
+        "2021-10-23",
+        [("17", "TUR", "GOV", "future")],
+    ),
+    (
+        "The alleged attack on the embassy by militants angered the government.",
+        "2020-01-01",
+        [("18", "REB", "GOV", "alleged")],
+    ),
     # a denial answers the accusation before it
-    ("Ukraine accused Russia of shelling a school. Moscow denied the accusation.", "2022-03-01",
-     [("11", "UKR", "RUS", "asserted"), ("01", "RUSGOV", "UKR", "asserted")]),
+    (
+        "Ukraine accused Russia of shelling a school. Moscow denied the accusation.",
+        "2022-03-01",
+        [("11", "UKR", "RUS", "asserted"), ("01", "RUSGOV", "UKR", "asserted")],
+    ),
 ]
 
 
@@ -71,8 +110,6 @@ def test_sentence(
 
 
 def test_default_output_holds_only_asserted_events(coder: Coder) -> None:
-    events = coder.code_text(
-        "Putin has ruled out expelling American diplomats.", date="2016-12-31"
-    )
+    events = coder.code_text("Putin has ruled out expelling American diplomats.", date="2016-12-31")
     assert events and all(e.modality == "asserted" for e in events)
     assert not any(e.cameo.startswith("17") for e in events)

@@ -97,7 +97,9 @@ def test_demo_story_finds_its_expected_events(coder_all: Coder) -> None:
     events = [e for e in coder_all.code_article(demo_article()) if e.modality == "asserted"]
     found = {
         (e.cameo[:2], country_of(a.code), country_of(r.code))
-        for e in events for a in e.actor for r in (e.recipient or (tacitus.Actor(text=""),))
+        for e in events
+        for a in e.actor
+        for r in (e.recipient or (tacitus.Actor(text=""),))
     }
     expected = {(g["root"], country_of(g["source"]), country_of(g["target"])) for g in gold}
     hits = expected & found

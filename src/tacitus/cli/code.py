@@ -88,6 +88,10 @@ def code(
         else:
             table_events.extend(events)
     if fmt is Format.table:
-        print_table(table_events, Console(), title=f"{len(table_events)} event{'' if len(table_events) == 1 else 's'}")
+        print_table(
+            table_events,
+            Console(),
+            title=f"{len(table_events)} event{'' if len(table_events) == 1 else 's'}",
+        )
     if rejected:
         raise typer.Exit(1)

@@ -68,7 +68,9 @@ def print_table(
     # Codes must never be cut: a narrow or piped console still gets the whole table.
     if console.width < _TABLE_WIDTH:
         console = Console(
-            file=console.file, width=_TABLE_WIDTH, force_terminal=console.is_terminal,
+            file=console.file,
+            width=_TABLE_WIDTH,
+            force_terminal=console.is_terminal,
             no_color=console.no_color,
         )
     console.print(table)

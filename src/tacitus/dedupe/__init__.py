@@ -39,6 +39,7 @@ def _compatible(a: CodedMention, b: CodedMention) -> bool:
 
 def _better(a: CodedMention, b: CodedMention) -> bool:
     """True if `a` is the better primary mention (more specific code, fuller, surer)."""
+
     def rank(m: CodedMention) -> tuple[int, bool, bool, bool, float]:
         return (
             len(m.code),

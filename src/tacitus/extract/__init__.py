@@ -38,9 +38,31 @@ _OBJECT_CONTROL = {
     "compel",
 }
 _BLAME_VERBS = {
-    "accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize", "denounce",
-    "fault", "indict", "convict", "punish", "sanction", "thank", "praise", "congratulate",
-    "commend", "credit", "prevent", "stop", "bar", "ban", "forbid", "prohibit", "warn",
+    "accuse",
+    "blame",
+    "charge",
+    "suspect",
+    "condemn",
+    "criticise",
+    "criticize",
+    "denounce",
+    "fault",
+    "indict",
+    "convict",
+    "punish",
+    "sanction",
+    "thank",
+    "praise",
+    "congratulate",
+    "commend",
+    "credit",
+    "prevent",
+    "stop",
+    "bar",
+    "ban",
+    "forbid",
+    "prohibit",
+    "warn",
 }
 _ALLEGING_GOVERNORS = {"accuse", "blame", "charge", "suspect", "allege", "indict", "convict"}
 _FUTURE_GOVERNORS = {"plan", "set", "due", "schedule", "scheduled", "expect", "poised", "intend"}
@@ -510,8 +532,10 @@ def find_mentions(
         if tok.pos_ == "VERB":
             if any(m.light is not None and m.light.i == tok.i for m in mentions):
                 continue
-            if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+            if (
+                tok.dep_ == "xcomp"
+                and tok.head.lemma_ == "be"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             ):
                 continue  # "Russia might not be to blame": a predicate, not an act
             pattern = matcher.verb_pattern(tok)
@@ -612,8 +636,22 @@ def reported_accusations(sent: Span, grammar: Grammar) -> list[ReportedAccusatio
 
 
 _FALLBACK_PREPS = (
-    "against", "on", "with", "to", "into", "toward", "towards", "at", "in", "near",
-    "around", "over", "across", "inside", "along", "upon",
+    "against",
+    "on",
+    "with",
+    "to",
+    "into",
+    "toward",
+    "towards",
+    "at",
+    "in",
+    "near",
+    "around",
+    "over",
+    "across",
+    "inside",
+    "along",
+    "upon",
 )
 
 
@@ -628,8 +666,11 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
             objs.extend(o for o in objects(holder) if o.i != mention.trigger.i)
         else:
             objs.extend(
-                p for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"
+                p
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
             )
     candidates: list[list[Token]] = []
     for obj in objs:
@@ -655,9 +696,11 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                 candidates.append(pobjs)
                 for pobj in pobjs:
                     inner = [
-                        g for c in pobj.children
+                        g
+                        for c in pobj.children
                         if c.dep_ == "prep" and c.lower_ in ("with", "of")
-                        for g in c.children if g.dep_ == "pobj"
+                        for g in c.children
+                        if g.dep_ == "pobj"
                     ]
                     inner += [c for c in pobj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
                     if inner:

@@ -147,8 +147,7 @@ class ActorResolver:
                     countries.append(country)
             if len(countries) >= 2 and (not actor.country or actor.country in countries):
                 return [
-                    replace(actor, country=c, code=f"{c}{actor.sector}", name="")
-                    for c in countries
+                    replace(actor, country=c, code=f"{c}{actor.sector}", name="") for c in countries
                 ]
         return [actor]
 
@@ -261,9 +260,13 @@ class ActorResolver:
                         # "UN envoy", "Houthi leaders", "FSB officers": the organisation codes.
                         org = hit.org
                         return Actor(
-                            text=text, name=org.name, country=org.country,
+                            text=text,
+                            name=org.name,
+                            country=org.country,
                             sector=org.sector if org.sector != "IGO" else "IGO",
-                            code=org.code, wikidata=org.wikidata, entry=org.code,
+                            code=org.code,
+                            wikidata=org.wikidata,
+                            entry=org.code,
                             confidence=0.75,
                         )
                     if hit.org.country:
