@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tacitus import __version__
-from tacitus.clean import CleanText, clean
+from tacitus.clean import CleanText, Dateline, clean, split_dateline
 from tacitus.dedupe import merge_mentions
 from tacitus.extract import (
     Mention,
@@ -96,10 +95,10 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         """Code one article: every event it reports, deduplicated within the article."""
-        cleaned = clean(article.text)
+        cleaned, dateline = split_dateline(clean(article.text))
         blocks = [cleaned.text[s:e] for s, e in cleaned.blocks]
         docs = list(self.nlp.pipe(blocks))
-        return self._code_docs(article, cleaned, docs)
+        return self._code_docs(article, cleaned, docs, dateline)
 
     def code_doc(self, doc: Any, *, published: str = "", doc_id: str = "doc") -> list[Event]:
         """Code a Doc parsed by the caller's own pipeline (offsets point into `doc.text`)."""
@@ -112,9 +111,9 @@ class Coder:
         self, articles: Iterable[Article], *, batch_size: int = 16
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Code a stream of articles, parsing their paragraphs in batches."""
-        pending: list[tuple[Article, CleanText]] = []
+        pending: list[tuple[Article, CleanText, Dateline | None]] = []
         for article in articles:
-            pending.append((article, clean(article.text)))
+            pending.append((article, *split_dateline(clean(article.text))))
             if len(pending) >= batch_size:
                 yield from self._code_batch(pending)
                 pending = []
@@ -122,20 +121,32 @@ class Coder:
             yield from self._code_batch(pending)
 
     def _code_batch(
-        self, pending: list[tuple[Article, CleanText]]
+        self, pending: list[tuple[Article, CleanText, Dateline | None]]
     ) -> Iterator[tuple[Article, list[Event]]]:
-        texts = [c.text[s:e] for _, c in pending for s, e in c.blocks]
+        texts = [c.text[s:e] for _, c, _ in pending for s, e in c.blocks]
         docs = iter(self.nlp.pipe(texts, batch_size=64))
-        for article, cleaned in pending:
+        for article, cleaned, dateline in pending:
             article_docs = [next(docs) for _ in cleaned.blocks]
-            yield article, self._code_docs(article, cleaned, article_docs)
+            yield article, self._code_docs(article, cleaned, article_docs, dateline)
 
     # -- per article ----------------------------------------------------------------------
-    def _code_docs(self, article: Article, cleaned: CleanText, docs: list[Any]) -> list[Event]:
+    def _code_docs(
+        self,
+        article: Article,
+        cleaned: CleanText,
+        docs: list[Any],
+        dateline: Dateline | None = None,
+    ) -> list[Event]:
         state = _ArticleState()
-        if cleaned.blocks:
-            first = cleaned.text[cleaned.blocks[0][0] : cleaned.blocks[0][1]]
-            state.dateline_country = self._dateline_country(first)
+        if dateline is not None:
+            state.dateline_country = self._dateline_country(dateline)
+            if not article.published:
+                # "ANDIJAN, Uzbekistan, 14 May 2005 -": a dated dateline is the publication day.
+                for part in dateline.parts:
+                    resolved = resolve_expression(part, "")
+                    if resolved is not None and resolved[1] == "day":
+                        article = replace(article, published=resolved[0])
+                        break
         state.main_country = self._main_country(docs)
         coded: list[CodedMention] = []
         sent_index = 0
@@ -361,13 +372,11 @@ class Coder:
             _finish_roles(item, [c for c in contexts if c])
         return out
 
-    def _dateline_country(self, block: str) -> str:
-        """The country of a dateline ("ANDIJAN, Uzbekistan, 14 May 2005 -", "MOSCOW (Wire) -")."""
-        match = _DATELINE.match(block)
-        if not match:
-            return ""
-        for part in match.group(1).split(","):
-            for hit in self.actor_lexicon.lookup(part.strip().title()):
+    def _dateline_country(self, dateline: Dateline) -> str:
+        """The country of a dateline: its place (a capital or city named as a country's) or a
+        country among its parts ("ANDIJAN, Uzbekistan, 14 May 2005")."""
+        for part in (dateline.place, *dateline.parts):
+            for hit in self.actor_lexicon.lookup(part.title()):
                 if hit.kind in ("country", "capital") and hit.country:
                     return hit.country
         return ""
@@ -614,11 +623,6 @@ class Coder:
         )
 
 
-# "MOSCOW, Jan 1 (Reuters) -": place words, optional comma parts, optional agency, a dash.
-_DATELINE = re.compile(
-    r"^([A-Z][A-Za-z'. -]{1,40}(?:,[A-Za-z0-9'. ]{1,30}){0,3})"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]"
-)
 _INTERNATIONAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "16"})
 # Acts that two parties do together: "A and B met / signed / agreed / clashed".
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
@@ -692,8 +696,6 @@ def _finish_roles(item: CodedMention, contexts: list[str]) -> None:
 
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
     item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]
-    own = {a.code for a in item.actors}
-    item.recipients = [r for r in item.recipients if r.code not in own]
     context = contexts[0] if contexts else ""
     if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
         item.actors, item.recipients = item.actors[:1], item.actors[1:]

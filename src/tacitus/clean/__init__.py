@@ -6,10 +6,11 @@ text it came from, so evidence offsets can point into the text the user gave.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CleanText", "clean"]
+__all__ = ["CleanText", "Dateline", "clean", "split_dateline"]
 
 # Characters replaced one for one (or by a short string) before parsing.
 _REPLACE: dict[str, str] = {
@@ -124,3 +125,44 @@ def clean(raw: str) -> CleanText:
         offsets.extend(line_offsets)
         blocks.append((start, len(out_chars)))
     return CleanText("".join(out_chars), tuple(offsets), tuple(blocks), dropped)
+
+
+# "MOSCOW, Jan 1 (Reuters) -", "ANDIJAN, Uzbekistan, 14 May 2005 -", "BEIRUT -", "AFP -":
+# a place in capitals, optional comma parts (country, date), optional agency, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
+    r"(?P<rest>(?:,\s*[^,()\n]{1,30}){0,3}?)"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?"
+    r"\s*(?:-{1,2}|\u2014|\u2013)\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline opening a story: place, the parts after it (country, date), the agency."""
+
+    place: str
+    parts: tuple[str, ...]
+    agency: str
+    text: str
+
+
+def split_dateline(cleaned: CleanText) -> tuple[CleanText, Dateline | None]:
+    """Take the dateline off the first paragraphs that has one (headline excepted), so that
+    it is not parsed as part of the first sentence ("PORT MORESBY ... arrived" has no subject
+    "MORESBY"). The offsets of the rest are unchanged."""
+    for index, (start, end) in enumerate(cleaned.blocks[:3]):
+        match = _DATELINE.match(cleaned.text[start:end])
+        if not match or match.end() >= end - start:
+            continue
+        place = match.group("place").strip()
+        if len(place.replace(" ", "")) < 2:
+            continue
+        parts = tuple(p.strip() for p in match.group("rest").split(",") if p.strip())
+        dateline = Dateline(place, parts, (match.group("agency") or "").strip(), match.group(0))
+        blocks = list(cleaned.blocks)
+        blocks[index] = (start + match.end(), end)
+        return CleanText(cleaned.text, cleaned.offsets, tuple(blocks), cleaned.dropped_lines), (
+            dateline
+        )
+    return cleaned, None

@@ -6,6 +6,7 @@ import typer
 
 from tacitus.cli import code as code_cmd
 from tacitus.cli import demo as demo_cmd
+from tacitus.cli import evaluate as eval_cmd
 
 __all__ = ["app", "main"]
 
@@ -18,6 +19,7 @@ app = typer.Typer(
 )
 app.command("code")(code_cmd.code)
 app.command("demo")(demo_cmd.demo)
+app.command("eval")(eval_cmd.evaluate)
 
 
 def main() -> None:

@@ -1,205 +1,286 @@
-"""Reading inputs into Articles: text files with an optional header, JSON Lines, CSV, stdin.
+"""Reading inputs into Articles: text, HTML, JSON Lines, CSV, RSS/Atom feeds, WARC, stdin, URLs.
 
 Every input either becomes Articles or a Rejection naming the input and the reason; a bad
-input never stops the others.
+input never stops the others. One module per format (text, html, rows, feeds, warc), one for
+language identification and one, net, for the only network access of tacitus. Readers are
+generators: corpora (JSONL, CSV, WARC) are streamed, single documents are read whole up to
+the size limits of the `ingest` settings.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
-import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from tacitus.errors import DateError
+from tacitus.errors import FetchError
+from tacitus.ingest import net
+from tacitus.ingest.base import (
+    Rejection,
+    content_id,
+    decode_text,
+    parse_date,
+    read_bounded,
+    size_text,
+)
+from tacitus.ingest.feeds import looks_like_feed, read_feed
+from tacitus.ingest.html import html_article, looks_like_html
+from tacitus.ingest.language import language_problem
+from tacitus.ingest.rows import read_csv, read_jsonl
+from tacitus.ingest.text import HEADER_KEYS, read_text_article
+from tacitus.ingest.warc import read_warc
+from tacitus.settings import IngestSettings, Settings, load_settings
 from tacitus.types import Article
 
-__all__ = ["Rejection", "iter_articles", "parse_date", "read_text_article", "SUFFIXES"]
+__all__ = [
+    "HEADER_KEYS",
+    "SUFFIXES",
+    "Rejection",
+    "format_of",
+    "iter_articles",
+    "parse_date",
+    "read_text_article",
+    "screen",
+]
 
-SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".csv")
-HEADER_KEYS = ("title", "url", "published", "outlet", "source", "author", "date", "id")
-_HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y")
-csv.field_size_limit(2**28)
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    """An input that could not be coded, and why."""
-
-    origin: str
-    reason: str
-
-
-def parse_date(value: str) -> str:
-    """Return `value` as an ISO date YYYY-MM-DD; DateError when it is not a recognisable date."""
-    text = value.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}([T ].*)?$", text):
-        text = text[:10]
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise DateError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-01-01")
-
-
-def _content_id(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+# File name endings read from folders, by format. Files named on the command line are read
+# whatever their name: an unknown ending is sniffed (HTML, feed, WARC), else read as text.
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+}
+SUFFIXES = tuple(FORMATS)
+_SNIFF_BYTES = 4096
 
 
-def _decode(data: bytes, origin: str) -> str | Rejection:
-    if not data.strip():
-        return Rejection(origin, "empty input")
-    if b"\x00" in data[:8192]:
-        return Rejection(origin, "binary input (NUL bytes); give text, JSONL or CSV")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        return Rejection(origin, f"not UTF-8 text (byte {err.start}); convert it to UTF-8")
+def format_of(name: str) -> str:
+    """The format a file name says ("text", "html", "jsonl", ...), or "" when it says none."""
+    lower = name.lower()
+    for suffix in sorted(FORMATS, key=len, reverse=True):
+        if lower.endswith(suffix):
+            return FORMATS[suffix]
+    return ""
 
 
-def read_text_article(
-    raw: str, *, doc_id: str, origin: str, default_date: str = ""
-) -> Article | Rejection:
-    """Split an optional `key: value` header (ended by a blank line) from the article text."""
-    meta: dict[str, str] = {}
-    lines = raw.split("\n")
-    body = raw
-    header_end = None
-    for i, line in enumerate(lines):
-        if not line.strip():
-            header_end = i if i > 0 else None
-            break
-        match = _HEADER_LINE.match(line.strip())
-        if not match or match.group(1).lower() not in HEADER_KEYS:
-            break
-    if header_end is not None:
-        for line in lines[:header_end]:
-            match = _HEADER_LINE.match(line.strip())
-            assert match is not None  # every line before header_end matched above
-            meta[match.group(1).lower()] = match.group(2).strip()
-        body = "\n".join(lines[header_end + 1 :])
-    if not body.strip():
-        return Rejection(origin, "no article text (empty, or only a header)")
-    return _make_article(meta, body, doc_id=doc_id, origin=origin, default_date=default_date)
+def _sniff(head: bytes) -> str:
+    if head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/"):
+        return "warc"
+    if looks_like_html(head):
+        return "html"
+    if looks_like_feed(head):
+        return "feed"
+    return "text"
 
 
-def _make_article(
-    meta: dict[str, Any], body: str, *, doc_id: str, origin: str, default_date: str
-) -> Article | Rejection:
-    published = str(meta.get("published") or meta.get("date") or "").strip()
-    if published:
-        try:
-            published = parse_date(published)
-        except DateError:
-            return Rejection(origin, f"unreadable publication date {published!r}; use YYYY-MM-DD")
-    return Article(
-        id=str(meta.get("id") or doc_id or _content_id(body)),
-        text=body,
-        title=str(meta.get("title") or ""),
-        url=str(meta.get("url") or ""),
-        published=published or default_date,
-        source=str(meta.get("source") or meta.get("outlet") or ""),
-        origin=origin,
+def screen(article: Article, limits: IngestSettings) -> Article | Rejection:
+    """Article-level checks every reader's output passes: text, size, line length, language."""
+    text = article.text
+    if not any(ch.isalnum() for ch in text[:100_000]) and not any(ch.isalnum() for ch in text):
+        return Rejection(article.origin, "no readable text (only spaces, symbols or invisible "
+                         "characters)")
+    if len(text) > limits.max_article_chars:
+        return Rejection(
+            article.origin,
+            f"article text of {len(text):,} characters, more than ingest.max_article_chars "
+            f"({limits.max_article_chars:,})",
+        )
+    longest = max(len(line) for line in text.split("\n"))
+    if longest > limits.max_line_chars:
+        return Rejection(
+            article.origin,
+            f"a line of {longest:,} characters, more than ingest.max_line_chars "
+            f"({limits.max_line_chars:,}); split the text into paragraphs",
+        )
+    problem = language_problem(
+        text,
+        languages=limits.languages,
+        min_chars=limits.language_min_chars,
+        min_confidence=limits.language_min_confidence,
+    )
+    return Rejection(article.origin, problem) if problem else article
+
+
+def _too_large(origin: str, limits: IngestSettings) -> Rejection:
+    return Rejection(
+        origin,
+        f"larger than ingest.max_input_bytes ({size_text(limits.max_input_bytes)}); "
+        "raise it in a settings file (--config) if this is one article",
     )
 
 
-def _rows_jsonl(raw: str, origin: str, default_date: str) -> Iterator[Article | Rejection]:
-    for number, line in enumerate(raw.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Rejection(where, f"invalid JSON ({err.msg} at column {err.colno})")
-            continue
-        if not isinstance(row, dict):
-            yield Rejection(where, "a JSONL row must be an object with a 'text' field")
-            continue
-        yield _row_article(row, where, default_date)
+def _document(
+    data: bytes,
+    kind: str,
+    *,
+    origin: str,
+    doc_id: str,
+    limits: IngestSettings,
+    default_date: str,
+    url: str = "",
+    charset: str = "",
+) -> Iterator[Article | Rejection]:
+    """A single document already in memory: text, HTML page or feed."""
+    if kind == "html":
+        yield html_article(
+            data,
+            origin=origin,
+            doc_id=doc_id,
+            limits=limits,
+            default_date=default_date,
+            known={"url": url} if url else None,
+            charset=charset,
+        )
+    elif kind == "feed":
+        yield from read_feed(data, origin=origin, default_date=default_date, base_url=url)
+    else:
+        raw = decode_text(data, origin, what="text, HTML, JSONL, CSV, a feed or WARC")
+        if isinstance(raw, Rejection):
+            yield raw
+        else:
+            yield read_text_article(raw, doc_id=doc_id, origin=origin, default_date=default_date)
 
 
-def _row_article(row: dict[str, Any], where: str, default_date: str) -> Article | Rejection:
-    text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        if row.get("html"):
-            return Rejection(where, "HTML rows are not supported yet; give a 'text' field")
-        return Rejection(where, "row has no 'text' field (or it is empty)")
-    doc_id = str(row.get("id") or "") or _content_id(text)
-    return _make_article(row, text, doc_id=doc_id, origin=where, default_date=default_date)
-
-
-def _rows_csv(raw: str, origin: str, default_date: str) -> Iterator[Article | Rejection]:
-    reader = csv.DictReader(io.StringIO(raw))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield Rejection(origin, "CSV needs a header row with a 'text' column")
-        return
-    for number, row in enumerate(reader, start=2):
-        yield _row_article(dict(row), f"{origin}:{number}", default_date)
-
-
-def _read_one(path: Path, default_date: str) -> Iterator[Article | Rejection]:
+def _read_file(path: Path, limits: IngestSettings, default_date: str) -> Iterator[Article | Rejection]:
     origin = str(path)
     try:
-        data = path.read_bytes()
+        stream = path.open("rb")
     except OSError as err:
         yield Rejection(origin, f"cannot read: {err.strerror or err}")
         return
-    raw = _decode(data, origin)
-    if isinstance(raw, Rejection):
-        yield raw
+    with stream:
+        kind = format_of(path.name)
+        if not kind:
+            kind = _sniff(stream.read(_SNIFF_BYTES))
+            stream.seek(0)
+        try:
+            if kind == "jsonl":
+                yield from read_jsonl(stream, origin, limits=limits, default_date=default_date)
+            elif kind == "csv":
+                yield from read_csv(stream, origin, limits=limits, default_date=default_date)
+            elif kind == "warc":
+                yield from read_warc(stream, origin, limits=limits, default_date=default_date)
+            else:
+                data = read_bounded(stream, limits.max_input_bytes)
+                if data is None:
+                    yield _too_large(origin, limits)
+                    return
+                yield from _document(
+                    data, kind, origin=origin, doc_id=path.stem, limits=limits,
+                    default_date=default_date,
+                )
+        except OSError as err:
+            yield Rejection(origin, f"cannot read: {err.strerror or err}")
+
+
+def _read_stdin(
+    stream: io.TextIOBase | None, limits: IngestSettings, default_date: str
+) -> Iterator[Article | Rejection]:
+    source = stream if stream is not None else sys.stdin
+    raw = source.read(limits.max_input_bytes + 1)
+    if len(raw) > limits.max_input_bytes:
+        yield _too_large("-", limits)
         return
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        yield from _rows_jsonl(raw, origin, default_date)
-    elif suffix == ".csv":
-        yield from _rows_csv(raw, origin, default_date)
+    if not raw.strip():
+        yield Rejection("-", "empty input on stdin")
+        return
+    data = raw.encode("utf-8", "surrogateescape")
+    kind = _sniff(data[:_SNIFF_BYTES])
+    if kind == "warc":
+        kind = "text"  # stdin is read as text; a WARC archive must be given as a file
+    if kind == "text":
+        yield read_text_article(raw, doc_id=content_id(raw), origin="-", default_date=default_date)
+        return
+    yield from _document(
+        data, kind, origin="-", doc_id=content_id(raw), limits=limits, default_date=default_date
+    )
+
+
+def _read_url(url: str, limits: IngestSettings, default_date: str) -> Iterator[Article | Rejection]:
+    try:
+        download = net.fetch(
+            url,
+            max_bytes=limits.max_input_bytes,
+            timeout=limits.fetch_timeout,
+            max_seconds=limits.fetch_max_seconds,
+            max_redirects=limits.fetch_max_redirects,
+        )
+    except FetchError as err:
+        yield Rejection(url, err.message)
+        return
+    media = download.media_type
+    head = download.data[:_SNIFF_BYTES]
+    if "html" in media or looks_like_html(head):
+        kind = "html"
+    elif "xml" in media or "rss" in media or "atom" in media or looks_like_feed(head):
+        kind = "feed"
+    elif media.startswith("text/plain"):
+        kind = "text"
     else:
-        yield read_text_article(raw, doc_id=path.stem, origin=origin, default_date=default_date)
+        yield Rejection(url, f"not a feed, HTML page or text (content type {media!r})")
+        return
+    yield from _document(
+        download.data,
+        kind,
+        origin=url,
+        doc_id=content_id(download.url),
+        limits=limits,
+        default_date=default_date,
+        url=download.url,
+        charset=download.charset,
+    )
 
 
 def _expand(paths: Iterable[str]) -> Iterator[str | Path]:
     for name in paths:
-        if name == "-":
-            yield "-"
+        if name == "-" or net.is_url(name):
+            yield name
             continue
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not hidden:
+                if child.is_file() and format_of(child.name) and not hidden:
                     yield child
         else:
             yield path
 
 
 def iter_articles(
-    paths: Iterable[str], *, default_date: str = "", stdin: io.TextIOBase | None = None
+    paths: Iterable[str],
+    *,
+    default_date: str = "",
+    stdin: io.TextIOBase | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Article | Rejection]:
-    """Stream Articles (or Rejections) from files, folders (recursively) and `-` (stdin)."""
+    """Stream Articles (or Rejections) from files, folders (recursively), URLs and `-` (stdin).
+
+    `settings` gives the size limits and languages (default: `load_settings()`, i.e. the
+    packaged defaults, or the file named by $TACITUS_CONFIG).
+    """
+    limits = (settings or load_settings()).ingest
     if default_date:
         default_date = date.fromisoformat(parse_date(default_date)).isoformat()
     for item in _expand(paths):
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            raw = stream.read()
-            if not raw.strip():
-                yield Rejection("-", "empty input on stdin")
-                continue
-            yield read_text_article(
-                raw, doc_id=_content_id(raw), origin="-", default_date=default_date
-            )
-        elif isinstance(item, Path) and not item.exists():
-            yield Rejection(str(item), "no such file or folder")
+            items = _read_stdin(stdin, limits, default_date)
+        elif isinstance(item, str):
+            items = _read_url(item, limits, default_date)
+        elif not item.exists():
+            items = iter([Rejection(str(item), "no such file or folder")])
         else:
-            assert isinstance(item, Path)
-            yield from _read_one(item, default_date)
+            items = _read_file(item, limits, default_date)
+        for found in items:
+            yield screen(found, limits) if isinstance(found, Article) else found

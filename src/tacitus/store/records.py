@@ -134,7 +134,10 @@ def event_row(event: Event, *, published: str) -> tuple[Any, ...]:
 def actor_rows(event: Event) -> list[tuple[Any, ...]]:
     """The ``actors`` rows of an event: one per actor, recipient and attribution."""
     rows: list[tuple[Any, ...]] = []
-    roles: list[tuple[str, Sequence[Actor]]] = [("actor", event.actor), ("recipient", event.recipient)]
+    roles: list[tuple[str, Sequence[Actor]]] = [
+        ("actor", event.actor),
+        ("recipient", event.recipient),
+    ]
     if event.attribution is not None:
         roles.append(("attribution", (event.attribution,)))
     for role, actors in roles:

