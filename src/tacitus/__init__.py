@@ -17,8 +17,9 @@ from tacitus.types import Actor, Article, Event, Place  # noqa: E402
 
 if TYPE_CHECKING:
     from tacitus.pipeline import Coder
+    from tacitus.store import open_store
 
-__all__ = ["Actor", "Article", "Coder", "Event", "Place", "__version__", "code"]
+__all__ = ["Actor", "Article", "Coder", "Event", "Place", "__version__", "code", "open_store"]
 
 
 def code(text: str, *, date: str = "", include_all: bool = False) -> list[Event]:
@@ -43,6 +44,10 @@ def _coder(include_all: bool) -> Coder:
 
 
 def __getattr__(name: str) -> object:
+    if name == "open_store":
+        from tacitus.store import open_store
+
+        return open_store
     if name == "Coder":
         from tacitus.pipeline import Coder
 

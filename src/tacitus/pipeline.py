@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +16,7 @@ from tacitus.extract import (
     Mention,
     fallback_recipient_heads,
     find_mentions,
+    place_phrases,
     reported_accusations,
     subjects,
 )
@@ -24,7 +26,8 @@ from tacitus.nlp import load_pipeline
 from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
 from tacitus.resolve.actors import ActorResolver
 from tacitus.resolve.dates import resolve_expression
-from tacitus.types import Actor, Article, Event, Evidence
+from tacitus.resolve.places import resolve_place
+from tacitus.types import Actor, Article, Event, Evidence, Place
 
 __all__ = ["Coder", "CodedMention", "OFFICIAL_SECTORS"]
 
@@ -50,6 +53,7 @@ class CodedMention:
     attribution: Actor | None
     confidence: float
     extra_evidence: list[Evidence] = field(default_factory=list)
+    place: Place | None = None
 
 
 class _ArticleState:
@@ -58,6 +62,7 @@ class _ArticleState:
     def __init__(self) -> None:
         self.last_person: Actor | None = None
         self.dateline_country = ""
+        self.dateline_place: Place | None = None
         self.main_country = ""  # the country most named in the article, if one dominates
         self.people: dict[str, Actor] = {}  # surname -> the person it named earlier
         self.by_sector: dict[str, Actor] = {}  # sector -> the latest actor of that sector
@@ -140,6 +145,9 @@ class Coder:
         state = _ArticleState()
         if dateline is not None:
             state.dateline_country = self._dateline_country(dateline)
+            state.dateline_place = resolve_place(
+                dateline.place.title(), countries=[state.dateline_country]
+            )
             if not article.published:
                 # "ANDIJAN, Uzbekistan, 14 May 2005 -": a dated dateline is the publication day.
                 for part in dateline.parts:
@@ -370,7 +378,31 @@ class Coder:
         for item in out:
             _agentless_actor(item, sentence_countries)
             _finish_roles(item, [c for c in contexts if c])
+            item.place = self._place_of(item, [c for c in contexts if c], article, state)
         return out
+
+    def _place_of(
+        self, item: CodedMention, contexts: list[str], article: Article, state: _ArticleState
+    ) -> Place | None:
+        """Where the event happened: a place phrase linked to it in the parse, else the
+        dateline city for an event of the dateline's country reported as of that day."""
+        countries = [a.country for a in [*item.actors, *item.recipients] if a.country]
+        for phrase in place_phrases(item.mention):
+            place = resolve_place(phrase.text, countries=[*countries, *contexts])
+            if place is not None:
+                return place
+        dateline = state.dateline_place
+        if dateline is None or not any(a.country == dateline.country for a in item.actors):
+            return None
+        if item.date_precision == "day" and article.published:
+            days = abs(
+                (dt.date.fromisoformat(article.published) - dt.date.fromisoformat(item.date)).days
+            )
+            if days > 2:
+                return None
+        elif item.date:
+            return None
+        return dateline
 
     def _dateline_country(self, dateline: Dateline) -> str:
         """The country of a dateline: its place (a capital or city named as a country's) or a
@@ -616,6 +648,7 @@ class Coder:
             date=item.date,
             date_precision=item.date_precision,
             attribution=item.attribution,
+            event_loc=item.place,
             confidence=item.confidence,
             rule=item.rule,
             evidence=evidence,

@@ -69,7 +69,10 @@ class Section:
         hints = get_type_hints(type(self))
         for item in fields(self):  # type: ignore[arg-type]  # subclasses are dataclasses
             _check_value(
-                f"{self.name}.{item.name}", hints[item.name], getattr(self, item.name), item.metadata
+                f"{self.name}.{item.name}",
+                hints[item.name],
+                getattr(self, item.name),
+                item.metadata,
             )
 
 
@@ -140,7 +143,7 @@ class IngestSettings(Section):
     fetch_max_redirects: int = setting(
         5,
         minimum=0,
-        maximum=20,
+        maximum=10,
         doc="Most HTTP redirects followed for one URL (to http and https URLs only).",
     )
 
@@ -200,9 +203,11 @@ def describe(settings: Settings | None = None) -> Iterator[tuple[str, Any, str]]
     for section_field in fields(current):
         section = getattr(current, section_field.name)
         for item in fields(section):
-            yield f"{section_field.name}.{item.name}", getattr(section, item.name), item.metadata[
-                "doc"
-            ]
+            yield (
+                f"{section_field.name}.{item.name}",
+                getattr(section, item.name),
+                item.metadata["doc"],
+            )
 
 
 def _section(cls: Any, name: str, table: Mapping[str, Any], source: str) -> Section:
@@ -249,10 +254,10 @@ def _check_value(key: str, hint: Any, value: Any, meta: Mapping[str, Any]) -> No
     if not ok:
         raise SettingsError(f"setting {key} must be {kind}, got {value!r}")
     low, high, pattern = meta.get("minimum"), meta.get("maximum"), meta.get("pattern")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if (low is not None and value < low) or (high is not None and value > high):
-            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
-            raise SettingsError(f"setting {key} must be {bounds}, got {value!r}")
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and ((low is not None and value < low) or (high is not None and value > high)):
+        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise SettingsError(f"setting {key} must be {bounds}, got {value!r}")
     for item in items:
         if pattern and not re.fullmatch(pattern, item):
             raise SettingsError(f"setting {key}: {item!r} does not match {pattern}")

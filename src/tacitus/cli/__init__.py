@@ -7,6 +7,11 @@ import typer
 from tacitus.cli import code as code_cmd
 from tacitus.cli import demo as demo_cmd
 from tacitus.cli import evaluate as eval_cmd
+from tacitus.cli import export as export_cmd
+from tacitus.cli import ingest as ingest_cmd
+from tacitus.cli import query as query_cmd
+from tacitus.cli import stats as stats_cmd
+from tacitus.cli import stories as stories_cmd
 
 __all__ = ["app", "main"]
 
@@ -20,6 +25,11 @@ app = typer.Typer(
 app.command("code")(code_cmd.code)
 app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.evaluate)
+app.command("ingest")(ingest_cmd.ingest)
+app.command("stories")(stories_cmd.stories)
+app.command("query")(query_cmd.query)
+app.command("export")(export_cmd.export)
+app.command("stats")(stats_cmd.stats)
 
 
 def main() -> None:

@@ -706,3 +706,42 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                     if inner:
                         candidates.append(inner)
     return candidates
+
+
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around", "off", "into", "on")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def place_phrases(mention: Mention) -> list[Span]:
+    """Named places linked to the event through the parse, best first: a place phrase
+    ("in Gaza", "near the border town of Sake") attached to the trigger, to its light verb or
+    to its object — never just any place name in the sentence."""
+    holders = [mention.trigger]
+    if mention.anchor.i != mention.trigger.i:
+        holders.append(mention.anchor)
+    for holder in list(holders):
+        if holder.pos_ in ("VERB", "AUX"):
+            holders.extend(o for o in objects(holder) if o.i != holder.i)
+        else:
+            holders.extend(
+                p
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+    found: list[Span] = []
+    seen: set[int] = set()
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                ids = {t.i for t in pobj.subtree}
+                for ent in pobj.doc.ents:
+                    if ent.label_ in _PLACE_LABELS and ent.start in ids and ent.start not in seen:
+                        seen.add(ent.start)
+                        found.append(ent)
+    return found

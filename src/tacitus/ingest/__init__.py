@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -88,14 +89,15 @@ def _sniff(head: bytes) -> str:
 def screen(article: Article, limits: IngestSettings) -> Article | Rejection:
     """Article-level checks every reader's output passes: text, size, line length, language."""
     text = article.text
-    if not any(ch.isalnum() for ch in text[:100_000]) and not any(ch.isalnum() for ch in text):
-        return Rejection(article.origin, "no readable text (only spaces, symbols or invisible "
-                         "characters)")
     if len(text) > limits.max_article_chars:
         return Rejection(
             article.origin,
             f"article text of {len(text):,} characters, more than ingest.max_article_chars "
             f"({limits.max_article_chars:,})",
+        )
+    if not any(ch.isalnum() for ch in text):
+        return Rejection(
+            article.origin, "no readable text (only spaces, symbols or invisible characters)"
         )
     longest = max(len(line) for line in text.split("\n"))
     if longest > limits.max_line_chars:
@@ -149,11 +151,16 @@ def _document(
         raw = decode_text(data, origin, what="text, HTML, JSONL, CSV, a feed or WARC")
         if isinstance(raw, Rejection):
             yield raw
-        else:
-            yield read_text_article(raw, doc_id=doc_id, origin=origin, default_date=default_date)
+            return
+        article = read_text_article(raw, doc_id=doc_id, origin=origin, default_date=default_date)
+        if url and isinstance(article, Article) and not article.url:
+            article = replace(article, url=url)
+        yield article
 
 
-def _read_file(path: Path, limits: IngestSettings, default_date: str) -> Iterator[Article | Rejection]:
+def _read_file(
+    path: Path, limits: IngestSettings, default_date: str
+) -> Iterator[Article | Rejection]:
     origin = str(path)
     try:
         stream = path.open("rb")
@@ -178,7 +185,11 @@ def _read_file(path: Path, limits: IngestSettings, default_date: str) -> Iterato
                     yield _too_large(origin, limits)
                     return
                 yield from _document(
-                    data, kind, origin=origin, doc_id=path.stem, limits=limits,
+                    data,
+                    kind,
+                    origin=origin,
+                    doc_id=path.stem,
+                    limits=limits,
                     default_date=default_date,
                 )
         except OSError as err:
@@ -188,23 +199,30 @@ def _read_file(path: Path, limits: IngestSettings, default_date: str) -> Iterato
 def _read_stdin(
     stream: io.TextIOBase | None, limits: IngestSettings, default_date: str
 ) -> Iterator[Article | Rejection]:
-    source = stream if stream is not None else sys.stdin
-    raw = source.read(limits.max_input_bytes + 1)
-    if len(raw) > limits.max_input_bytes:
+    if stream is None:
+        # Bytes, not text: invalid UTF-8 on stdin is a rejection, not a crash.
+        data = read_bounded(sys.stdin.buffer, limits.max_input_bytes)
+    else:
+        raw = stream.read(limits.max_input_bytes + 1)
+        data = raw.encode("utf-8", "surrogateescape")
+        data = None if len(raw) > limits.max_input_bytes else data
+    if data is None:
         yield _too_large("-", limits)
         return
-    if not raw.strip():
+    if not data.strip():
         yield Rejection("-", "empty input on stdin")
         return
-    data = raw.encode("utf-8", "surrogateescape")
     kind = _sniff(data[:_SNIFF_BYTES])
     if kind == "warc":
-        kind = "text"  # stdin is read as text; a WARC archive must be given as a file
-    if kind == "text":
-        yield read_text_article(raw, doc_id=content_id(raw), origin="-", default_date=default_date)
+        yield Rejection("-", "a WARC archive must be given as a file, not on stdin")
         return
     yield from _document(
-        data, kind, origin="-", doc_id=content_id(raw), limits=limits, default_date=default_date
+        data,
+        kind,
+        origin="-",
+        doc_id=content_id(data.decode("utf-8", "replace")),
+        limits=limits,
+        default_date=default_date,
     )
 
 

@@ -12,11 +12,10 @@ import html as html_lib
 import re
 from collections.abc import Mapping
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
-import lxml.html
 import trafilatura
-from lxml import etree
 
 from tacitus.ingest.base import Rejection, content_id, date_or_empty, looks_binary, make_article
 from tacitus.settings import IngestSettings
@@ -24,7 +23,9 @@ from tacitus.types import Article
 
 __all__ = ["decode_html", "html_article", "html_to_text", "looks_like_html"]
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,512}\?>")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -156,9 +157,10 @@ def html_article(
     text = str(getattr(doc, "text", "") or "") if doc is not None else ""
     if not text.strip():
         return Rejection(origin, "no main text found in the HTML page")
-    title = str(known.get("title") or getattr(doc, "title", "") or "")
+    page_title = str(getattr(doc, "title", "") or "")
+    title = str(known.get("title") or page_title)
     first, _, rest = text.partition("\n")
-    if title and rest.strip() and _same_line(first, title):
+    if rest.strip() and any(_same_line(first, t) for t in (title, page_title) if t):
         text = rest  # trafilatura keeps the headline; it is the title, not a sentence
     page_date = date_or_empty(str(getattr(doc, "date", "") or ""))
     meta = {
@@ -174,36 +176,37 @@ def html_article(
     )
 
 
+class _FragmentText(HTMLParser):
+    """Collects the text of an HTML fragment; blocks become lines, scripts and captions go."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROPPED:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed item's content): blocks become lines."""
-    if "<" not in fragment and "&" not in fragment:
-        return fragment.strip()
     if "<" not in fragment:
-        return html_lib.unescape(fragment).strip()
-    try:
-        root = lxml.html.fragment_fromstring(
-            _XML_DECLARATION.sub("", fragment, count=1), create_parent="div"
-        )
-    except (etree.ParserError, ValueError):
-        return ""
-    parts: list[str] = []
-    skipping = 0
-    for event, node in etree.iterwalk(root, events=("start", "end")):
-        # Comments and processing instructions have no string tag; only their tail is text.
-        tag = node.tag if isinstance(node.tag, str) else None
-        if event == "start":
-            if tag in _DROPPED:
-                skipping += 1
-            elif not skipping and tag is not None:
-                if tag in _BLOCKS:
-                    parts.append("\n")
-                parts.append(node.text or "")
-            continue
-        if tag in _DROPPED:
-            skipping -= 1
-        elif not skipping and tag in _BLOCKS:
-            parts.append("\n")
-        if not skipping and node is not root:
-            parts.append(node.tail or "")
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+        return " ".join(html_lib.unescape(fragment).split())
+    parser = _FragmentText()
+    parser.feed(fragment)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)

@@ -8,13 +8,11 @@ feeds and pages are handed to their parsers as bytes.
 
 from __future__ import annotations
 
-import socket
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
-from http.client import HTTPException, HTTPResponse
+from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -44,11 +42,11 @@ def is_url(name: str) -> bool:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follow at most `limit` redirects, and only to http and https URLs."""
+    """Follow at most `limit` redirects (urllib's own cap is 10), to http(s) URLs only."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
-        self.max_redirections = limit
+        self.left = limit
 
     def redirect_request(
         self,
@@ -56,13 +54,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         fp: IO[bytes],
         code: int,
         msg: str,
-        headers: Message,
+        headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in _SCHEMES:
             raise FetchError(f"{req.full_url} redirects to {newurl!r}, not an http(s) URL")
-        if self.max_redirections == 0:
-            raise FetchError(f"{req.full_url} redirects, and no redirects are allowed")
+        if self.left <= 0:
+            raise FetchError(f"{req.full_url}: too many redirects (ingest.fetch_max_redirects)")
+        self.left -= 1
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -90,7 +89,7 @@ def fetch(
         raise FetchError(f"{url}: HTTP {err.code} {err.reason}") from err
     except urllib.error.URLError as err:
         raise FetchError(f"{url}: cannot connect ({err.reason})") from err
-    except (TimeoutError, socket.timeout) as err:
+    except TimeoutError as err:
         raise FetchError(f"{url}: no answer within {timeout:g} s (ingest.fetch_timeout)") from err
     except (OSError, HTTPException, ValueError) as err:
         raise FetchError(f"{url}: download failed ({type(err).__name__}: {err})") from err

@@ -78,9 +78,19 @@ _SPECIAL_LETTERS = str.maketrans(
         "&": " and ",
     }
 )
-_DROPPED = re.compile(r"['.]")  # "N'Djamena" = "Ndjamena", "U.S." = "US"
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
+# ASCII folding in one C-level pass: dots and apostrophes vanish ("N'Djamena" = "Ndjamena",
+# "U.S." = "US"), "&" is "and", every other non-alphanumeric character separates words.
+_ASCII_FOLD = str.maketrans(
+    {
+        chr(i): ("" if chr(i) in "'." else " and " if chr(i) == "&" else " ")
+        for i in range(128)
+        if not chr(i).isalnum()
+    }
+)
+# Scripts an alternate name may be written in: Latin letters, their accents, punctuation.
+_LATIN = re.compile(r"[\x00-\u036f\u1e00-\u1eff\u2000-\u206f]*")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREVIATED = re.compile(r"\b(?:st|ste|mt|ft)\b")
 
 # Words around a name that say what kind of place it is ("Idlib province", "state of Washington").
 _DESIGNATORS = {
@@ -130,7 +140,6 @@ class Candidate:
     """One place a normalised name can stand for, with what ranks it among the others."""
 
     place: Place
-    tier: int  # 0 hand-written alias, 1 gazetteer name, 2 gazetteer alternate name
     kind: int  # 0 country, 1 capital, 2 city of 1M+, 3 region (US state ...), 4 other city
     population: int
     weak: bool = False  # a common English word: only a place when its country is in context
@@ -161,12 +170,13 @@ def place_key(text: str) -> str:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    elif "&" in text:
-        text = text.replace("&", " and ")
-    words = _SEPARATORS.sub(" ", _DROPPED.sub("", text.lower())).split()
+        text = text.encode("ascii", "ignore").decode("ascii")
+    words = text.lower().translate(_ASCII_FOLD).split()
     if words and words[0] == "the":
         del words[0]
+    key = " ".join(words)
+    if _ABBREVIATED.search(key) is None:
+        return key
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
@@ -416,19 +426,21 @@ def place_index() -> PlaceIndex:
                 by_key[key].append(entry)
 
     names: dict[str, tuple[Candidate, ...]] = {}
-    places = {id(entry): entry.place() for entry in entries}
+    strong = {id(e): Candidate(e.place(), e.kind, e.population) for e in entries}
+    weak = {
+        id(e): Candidate(strong[id(e)].place, e.kind, e.population, weak=True)
+        for e in entries
+        if e.precision == "city" and not common.isdisjoint(e.keys)
+    }
     for key, found in by_key.items():
-        ranked = sorted(found, key=lambda e: _rank(e, key))
+        if len(found) > 1:
+            found.sort(key=lambda e: _rank(e, key))
         names[key] = tuple(
-            Candidate(
-                place=places[id(e)],
-                tier=e.keys[key][0],
-                kind=e.kind,
-                population=e.population,
-                weak=e.keys[key][0] == _NAME and e.precision == "city" and key in common,
-            )
-            for e in ranked
+            weak[id(e)] if key in common and e.keys[key][0] == _NAME and id(e) in weak
+            else strong[id(e)]
+            for e in found
         )
+    places = {ident: candidate.place for ident, candidate in strong.items()}
     abbreviations = {
         place_key(code): places[id(entry)] for code, entry in states.items()
     }
@@ -448,14 +460,9 @@ def _rank(entry: _Entry, key: str) -> tuple[int, int, int, int]:
     return (tier, entry.kind, -entry.population, entry.geonameid or 0)
 
 
-@functools.cache
-def _is_latin(char: str) -> bool:
-    return not char.isalpha() or unicodedata.name(char, "").startswith("LATIN")
-
-
 def _usable_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin script, written as a name, not a code."""
-    if not name.isascii() and not all(_is_latin(c) for c in name):
+    if not name.isascii() and _LATIN.fullmatch(name) is None:
         return False
     if name.islower():  # machine transliterations: "an dao er cheng", "andolalabeya"
         return False
