@@ -21,7 +21,7 @@ from tacitus.extract import (
     subjects,
 )
 from tacitus.lexicon import load_event_lexicon, load_grammar
-from tacitus.lexicon.actors import load_actor_lexicon
+from tacitus.lexicon.actors import ActorLexicon, load_actor_lexicon
 from tacitus.nlp import load_pipeline
 from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
 from tacitus.resolve.actors import ActorResolver
@@ -54,6 +54,9 @@ class CodedMention:
     confidence: float
     extra_evidence: list[Evidence] = field(default_factory=list)
     place: Place | None = None
+    sentence_countries: set[str] = field(default_factory=set)
+    contexts: list[str] = field(default_factory=list)
+    counterparts: set[str] = field(default_factory=set)
 
 
 class _ArticleState:
@@ -164,7 +167,13 @@ class Coder:
                     self._code_sentence(article, cleaned, block_start, sent, sent_index, state)
                 )
                 sent_index += 1
-        self._fill_from_context(coded)
+        for index, item in enumerate(coded):
+            # In article order, so that what an event borrows from earlier ones is final.
+            self._fill_from_context(coded, index)
+            _agentless_actor(item, item.sentence_countries)
+            _finish_roles(item, item.contexts, item.sentence_countries, item.counterparts)
+            item.place = self._place_of(item, item.contexts, article, state)
+        self._link_denials(coded)
         self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
         merged = merge_mentions(kept)
@@ -180,9 +189,8 @@ class Coder:
                 person = state.last_person
                 actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
                 continue
-            if head.lower_ in ("each", "one") and any(
-                c.lower_ in ("other", "another") for c in head.head.subtree
-            ):
+            words = [t.lower_ for t in head.subtree]
+            if any(a == "each" and b == "other" for a, b in zip(words, words[1:], strict=False)):
                 continue  # "expelled each other's ambassadors": the act is mutual
             found = self.resolver.resolve_all(head, day)
             person_name = _person_key(head)
@@ -375,10 +383,11 @@ class Coder:
             state.main_country,
             state.dateline_country,
         ]
+        counterparts = _counterpart_countries(sent, self.actor_lexicon)
         for item in out:
-            _agentless_actor(item, sentence_countries)
-            _finish_roles(item, [c for c in contexts if c])
-            item.place = self._place_of(item, [c for c in contexts if c], article, state)
+            item.sentence_countries = sentence_countries
+            item.contexts = [c for c in contexts if c]
+            item.counterparts = counterparts
         return out
 
     def _place_of(
@@ -542,31 +551,34 @@ class Coder:
                     break
 
     @staticmethod
-    def _fill_from_context(coded: list[CodedMention]) -> None:
-        """Agentless passives take the actor of the latest earlier event of the same kind.
+    def _fill_from_context(coded: list[CodedMention], index: int) -> None:
+        """An agentless passive takes the actor of the latest earlier event of its kind.
 
         "Sanctions were also announced against ..." continues a story whose actor was named
         before; the filled actor is marked by a lower confidence and a rule suffix.
         """
-        for index, item in enumerate(coded):
-            if item.actors or not item.mention.implicit_actor_ok:
+        item = coded[index]
+        if item.actors or not item.mention.implicit_actor_ok:
+            return
+        root = item.code[:2]
+        for earlier in reversed(coded[:index]):
+            if not earlier.actors or earlier.modality != "asserted":
                 continue
-            root = item.code[:2]
-            for earlier in reversed(coded[:index]):
-                if not earlier.actors or earlier.modality != "asserted":
-                    continue
-                if item.evidence.sentence - earlier.evidence.sentence > 6:
-                    break
-                if earlier.code[:2] == root or earlier.code[:2] in _RELATED_ROOTS.get(root, ()):
-                    item.actors = list(earlier.actors)
-                    codes = {a.code for a in item.actors}
-                    item.recipients = [r for r in item.recipients if r.code not in codes]
-                    if not item.recipients:
-                        item.recipients = list(earlier.recipients)
-                    item.rule += "+context"
-                    item.confidence = round(item.confidence * 0.7, 2)
-                    break
-        # Denials answer the latest accusation against the denier.
+            if item.evidence.sentence - earlier.evidence.sentence > 6:
+                break
+            if earlier.code[:2] == root or earlier.code[:2] in _RELATED_ROOTS.get(root, ()):
+                item.actors = list(earlier.actors)
+                codes = {a.code for a in item.actors}
+                item.recipients = [r for r in item.recipients if r.code not in codes]
+                if not item.recipients:
+                    item.recipients = list(earlier.recipients)
+                item.rule += "+context"
+                item.confidence = round(item.confidence * 0.7, 2)
+                break
+
+    @staticmethod
+    def _link_denials(coded: list[CodedMention]) -> None:
+        """Denials answer the latest accusation against the denier."""
         for index, item in enumerate(coded):
             if item.code != "016" or item.recipients or not item.actors:
                 continue
@@ -678,6 +690,19 @@ def _with_country(actor: Actor, country: str) -> Actor:
     )
 
 
+def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
+    """Countries of "his Chinese counterpart": the other side, never the speaker's."""
+    found: set[str] = set()
+    for tok in sent:
+        if tok.lemma_.lower() != "counterpart":
+            continue
+        for child in tok.children:
+            for hit in lexicon.lookup(child.text):
+                if hit.kind in ("demonym", "country") and hit.country:
+                    found.add(hit.country)
+    return found
+
+
 def _person_key(head: Token) -> str:
     """Surname key of a person's name ("Maduro" for "Nicolas Maduro"), or ""."""
     if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
@@ -715,16 +740,28 @@ def is_international(code: str) -> bool:
     return code[:2] in _INTERNATIONAL_ROOTS or code.startswith("174")
 
 
-def _finish_roles(item: CodedMention, contexts: list[str]) -> None:
+def _finish_roles(
+    item: CodedMention,
+    contexts: list[str],
+    sentence_countries: set[str] | None = None,
+    counterparts: set[str] | None = None,
+) -> None:
     """Conventions applied once roles are resolved (CODING.md "Actors").
 
     A role with no country ("the ministry", "police") takes the country the sentence, else
-    the article, is about; for acts between countries, not the other side's country.
+    the article, is about; for acts between countries, not the other side's country (nor
+    that of "his Chinese counterpart"): of two countries named, the other one.
     """
     international = is_international(item.code)
+    named = sentence_countries or set()
 
     def pick(other_side: list[Actor]) -> str:
-        taken = {a.country for a in other_side if a.country} if international else set()
+        if not international:
+            return contexts[0] if contexts else ""
+        taken = {a.country for a in other_side if a.country} | (counterparts or set())
+        rest = named - taken
+        if len(rest) == 1:
+            return next(iter(rest))
         return next((c for c in contexts if c not in taken), "")
 
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]

@@ -85,4 +85,7 @@ def export(
                 os.replace(partial, target)
     unit = "stories" if fmt is Format.gdelt else "events"
     note = f" ({skipped} without a PLOVER category left out)" if skipped else ""
-    err.print(f"tacitus export: {count} {unit} written to {out}{note}", markup=False, highlight=False)
+    err.print(
+        f"tacitus export: {count} {unit} written to {out}{note}",
+        markup=False, highlight=False, soft_wrap=True,
+    )  # fmt: skip

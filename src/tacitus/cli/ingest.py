@@ -9,9 +9,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
+from tacitus.cli.query import DbOption, fail
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Rejection, iter_articles, parse_date
-from tacitus.cli.query import DbOption, fail
 from tacitus.store import DEFAULT_DB, ArticleCoder, IngestProgress, Store, open_store
 from tacitus.store import ingest as ingest_articles
 from tacitus.types import Article
@@ -68,8 +68,9 @@ class _Report:
         if rejection is not None:
             console = self.bar.console if self.bar is not None else self.err
             console.print(
-                f"tacitus: {rejection.origin}: {rejection.reason}", markup=False, highlight=False
-            )
+                f"tacitus: {rejection.origin}: {rejection.reason}",
+                markup=False, highlight=False, soft_wrap=True,
+            )  # fmt: skip
         if self.bar is not None and self.task is not None:
             self.bar.update(
                 self.task, coded=progress.coded, rate=progress.rate, events=progress.events,
@@ -80,7 +81,7 @@ class _Report:
                 f"tacitus ingest: batch {progress.batches} committed: {progress.added} new "
                 f"articles ({progress.rate:.1f}/s), {progress.events} events, "
                 f"{progress.rejected} rejected, {progress.skipped} already stored",
-                markup=False, highlight=False,
+                markup=False, highlight=False, soft_wrap=True,
             )  # fmt: skip
 
 
@@ -139,7 +140,7 @@ def ingest(
         f"{progress.events} events, {progress.rejected} rejected; {db} now holds "
         f"{counts['articles']} articles, {counts['events']} events in {counts['stories']} "
         f"stories",
-        markup=False, highlight=False,
+        markup=False, highlight=False, soft_wrap=True,
     )  # fmt: skip
     if progress.rejected:
         raise typer.Exit(1)

@@ -26,7 +26,9 @@ DbOption = Annotated[
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print `tacitus: message` on stderr and exit with `code`."""
-    Console(stderr=True).print(f"tacitus: {message}", markup=False, highlight=False)
+    Console(stderr=True).print(
+        f"tacitus: {message}", markup=False, highlight=False, soft_wrap=True
+    )
     raise typer.Exit(code)
 
 
@@ -53,7 +55,11 @@ def _codes(actors: tuple[object, ...]) -> str:
 def _print_table(rows: list[StoredEvent], console: Console) -> None:
     table = Table(title=f"{len(rows)} events", show_edge=True)
     for name in ("#", "date", "story", "doc", "cameo", "event", "actor", "recipient", "trigger"):
-        table.add_column(name, no_wrap=name != "doc", justify="right" if name == "#" else "left")
+        table.add_column(
+            name,
+            no_wrap=name in ("#", "date", "story", "cameo"),
+            justify="right" if name == "#" else "left",
+        )
     for number, stored in enumerate(rows, start=1):
         event = stored.event
         table.add_row(
@@ -62,7 +68,7 @@ def _print_table(rows: list[StoredEvent], console: Console) -> None:
             stored.story_id[:8],
             event.doc_id,
             event.cameo,
-            f"{event.event}/{event.mode}" if event.mode else event.event,
+            event.event,
             _codes(event.actor),
             _codes(event.recipient),
             event.event_text,
@@ -98,7 +104,7 @@ def query(
     jsonl rows are the event records of `tacitus code` plus `story_id`; csv has one flat row
     per event (codes of compound actors joined with +). Filters are case-insensitive.
 
-    Example: tacitus query --db tacitus.duckdb --actor USA --recipient RUS --cameo 17 --since 2016-12-01
+    Example: tacitus query --db events.duckdb --actor USA --recipient RUS --cameo 17 --since 2016-12
     """
     try:
         flt = EventFilter(

@@ -16,7 +16,8 @@ from rich.table import Table
 from tacitus.cli.query import DbOption, fail, open_for_reading
 from tacitus.errors import TacitusError
 from tacitus.store import DEFAULT_DB
-from tacitus.store.stats import QUAD_LABELS, PeriodStats, parse_dyad, plot_stats, stats as count
+from tacitus.store.stats import QUAD_LABELS, PeriodStats, parse_dyad, plot_stats
+from tacitus.store.stats import stats as count
 
 __all__ = ["stats"]
 
@@ -44,11 +45,14 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+_SHORT = {1: "1 v-coop", 2: "2 m-coop", 3: "3 v-conf", 4: "4 m-conf"}
+
+
 def _print_table(rows: list[PeriodStats], console: Console, title: str) -> None:
     table = Table(title=title, show_edge=True)
-    table.add_column("period")
+    table.add_column("period", no_wrap=True)
     for quad in (1, 2, 3, 4):
-        table.add_column(f"{quad} {QUAD_LABELS[quad]}", justify="right")
+        table.add_column(_SHORT[quad], justify="right")
     table.add_column("total", justify="right")
     table.add_column("Goldstein sum", justify="right")
     for row in rows:
@@ -57,6 +61,10 @@ def _print_table(rows: list[PeriodStats], console: Console, title: str) -> None:
             f"{row.goldstein:.1f}",
         )  # fmt: skip
     console.print(table)
+    console.print(
+        "quad classes: " + "; ".join(f"{q} {QUAD_LABELS[q]}" for q in (1, 2, 3, 4)),
+        markup=False, highlight=False,
+    )  # fmt: skip
 
 
 def stats(
@@ -109,9 +117,13 @@ def stats(
         _print_table(rows, Console(), title)
     sys.stdout.flush()
     if undated:
-        err.print(f"tacitus stats: {undated} {what} without a day left out", markup=False)
+        err.print(
+            f"tacitus stats: {undated} {what} without a day left out", markup=False, soft_wrap=True
+        )
     if plot:
         if not rows:
             fail("nothing to plot: no dated events match", 1)
         plot_stats(rows, plot, by=by.value, title=f"tacitus: {title}")
-        err.print(f"tacitus stats: chart written to {plot}", markup=False, highlight=False)
+        err.print(
+            f"tacitus stats: chart written to {plot}", markup=False, highlight=False, soft_wrap=True
+        )

@@ -26,30 +26,35 @@ class Format(StrEnum):
 
 def _print_table(rows: list[StorySummary], console: Console) -> None:
     table = Table(title=f"{len(rows)} stories", show_edge=True)
-    for name in ("#", "story", "date", "cameo", "event", "actor", "recipient", "events",
-                 "articles", "outlets", "first report"):  # fmt: skip
-        table.add_column(name, justify="right" if name in ("#", "events", "articles") else "left")
+    for name in ("#", "story", "date", "cameo", "actor", "recipient", "events", "articles"):
+        table.add_column(
+            name,
+            justify="right" if name in ("#", "events", "articles") else "left",
+            no_wrap=name not in ("actor", "recipient"),
+        )
     for number, story in enumerate(rows, start=1):
-        first = story.first_source or story.first_doc_id
-        if story.first_published:
-            first += f" {story.first_published}"
         table.add_row(
             str(number),
             story.story_id[:8],
             story.day or "-",
             story.cameo,
-            f"{story.event}/{story.mode}" if story.mode else story.event,
             "+".join(story.actor) or "-",
             "+".join(story.recipient) or "-",
             str(story.n_events),
             str(story.n_articles),
-            ", ".join(story.outlets) or "-",
-            first,
         )
     console.print(table)
     for number, story in enumerate(rows, start=1):
+        first = story.first_source or story.first_doc_id
+        if story.first_published:
+            first += f", {story.first_published}"
+        outlets = ", ".join(story.outlets) or "-"
         snippet = " ".join(story.text.split())
-        console.print(f"{number:>3}. {snippet}", markup=False, highlight=False)
+        console.print(
+            f"{number:>3}. {story.event}: first report {first} ({story.first_doc_id}); "
+            f"outlets: {outlets}\n     {snippet}",
+            markup=False, highlight=False,
+        )  # fmt: skip
 
 
 def stories(

@@ -678,6 +678,15 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
         if owners:
             candidates.append(owners)
         candidates.append(_conjuncts(obj))
+    # "fired tear gas to disperse the crowd": the object of the purpose clause.
+    for holder in holders:
+        if holder.pos_ not in ("VERB", "AUX"):
+            continue
+        for clause in holder.children:
+            if clause.dep_ in ("xcomp", "advcl") and clause.pos_ == "VERB":
+                targets = [o for o in objects(clause) if o.i != clause.i]
+                if targets:
+                    candidates.append(targets)
     # "complained that Australia's policy ...": the subject of the reported clause.
     for holder in holders:
         for comp in holder.children:

@@ -73,6 +73,14 @@ def read_warc(
         if record is None:
             break
         number += 1
+        length = str(record.rec_headers.get_header("Content-Length") or "").strip()
+        if record.rec_type is None or not length.isdigit():
+            yield Rejection(
+                f"{origin}:record {number}",
+                "incomplete WARC record header (no type or Content-Length): truncated or "
+                "corrupt file; the rest of the file is skipped",
+            )
+            return
         with _quiet() as noise:
             item = _record_item(record, f"{origin}:record {number}", limits, default_date)
             said = " ".join(noise.getvalue().split())
@@ -90,45 +98,53 @@ def read_warc(
         )
 
 
-def _record_item(
-    record: Any, where: str, limits: IngestSettings, default_date: str
-) -> Article | Rejection | None:
-    headers = record.rec_headers
+def _html_type(record: Any) -> tuple[bool, str, str]:
+    """(may be an HTML page, its media type, its charset) from the record's headers."""
     if record.rec_type == "response":
         http = record.http_headers
         if http is None or not str(http.get_statuscode() or "").startswith("2"):
-            return None
+            return False, "", ""
         content_type = str(http.get_header("Content-Type") or "")
     elif record.rec_type == "resource":
-        content_type = str(headers.get_header("Content-Type") or "")
+        content_type = str(record.rec_headers.get_header("Content-Type") or "")
     else:
-        return None
+        return False, "", ""
     media_type, _, params = content_type.partition(";")
     media_type = media_type.strip().lower()
-    if media_type and media_type not in _HTML_TYPES:
-        return None
     charset = ""
     for param in params.split(";"):
         key, _, value = param.partition("=")
         if key.strip().lower() == "charset":
             charset = value.strip().strip("\"'")
+    return (not media_type or media_type in _HTML_TYPES), media_type, charset
+
+
+def _record_item(
+    record: Any, where: str, limits: IngestSettings, default_date: str
+) -> Article | Rejection | None:
+    wanted, media_type, charset = _html_type(record)
+    payload: bytes | None = b""
     try:
-        payload = read_bounded(record.content_stream(), limits.max_record_bytes)
-        # Drain the record: a declared length the file does not hold means truncation.
-        while payload is not None and record.raw_stream.read(_CHUNK):
+        if wanted:
+            payload = read_bounded(record.content_stream(), limits.max_record_bytes)
+        # Drain every record: a declared length the file does not hold means truncation.
+        while record.raw_stream.read(_CHUNK):
             pass
     except Exception as err:  # noqa: BLE001 -- broken chunked/gzip payloads raise anything
         return Rejection(where, f"unreadable record payload ({type(err).__name__}: {err})")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if isinstance(missing, int) and missing > 0:
+        return Rejection(where, f"truncated record: {size_text(missing)} of it are missing")
+    if not wanted:
+        return None
     if payload is None:
         return Rejection(
             where,
             f"record larger than ingest.max_record_bytes ({size_text(limits.max_record_bytes)})",
         )
-    missing = getattr(record.raw_stream, "limit", 0)
-    if isinstance(missing, int) and missing > 0:
-        return Rejection(where, f"truncated record: {size_text(missing)} of it are missing")
     if not media_type and not looks_like_html(payload):
         return None
+    headers = record.rec_headers
     uri = str(headers.get_header("WARC-Target-URI") or "")
     captured = date_or_empty(str(headers.get_header("WARC-Date") or ""))
     record_id = str(headers.get_header("WARC-Record-ID") or "").strip("<>")

@@ -21,6 +21,8 @@ Token = Any
 
 # Dependents of a noun that belong to its phrase for actor resolution.
 _NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"}
+# Heads that never name an actor, whatever modifies them.
+_NOT_ACTORS = frozenset({"colony", "protectorate", "dominion", "territory", "soil", "waters"})
 # Modifiers that look like role nouns but do not name who acts ("executive order").
 _NOT_ROLES = frozenset({"executive", "official", "state", "public", "national", "federal"})
 _TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
@@ -176,6 +178,8 @@ class ActorResolver:
         if text.lower().endswith("'s"):
             text = text[:-2].rstrip()
         head_pos = next(i for i, t in enumerate(tokens) if t.i == head.i)
+        if head.lemma_.lower() in _NOT_ACTORS:
+            return None  # "the former Portuguese colony" names a place, not Portugal
         matches = self._matches(tokens)
         lowered = {t.lower_ for t in tokens}
         joined = " ".join(t.lower_ for t in tokens).replace(" - ", "-").replace(" -", "-")

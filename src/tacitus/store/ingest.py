@@ -124,6 +124,7 @@ def ingest(
     batch: list[tuple[Article, Sequence[Event]]] = []
     if first is not None:
         active = coder() if callable(coder) else coder
+        progress.started = time.monotonic()  # the rate is of coding, not of loading the model
         coded = active.code_articles(
             itertools.chain([first], stream), batch_size=min(8, batch_size)
         )

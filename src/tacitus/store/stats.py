@@ -135,43 +135,48 @@ def _label(period: date, by: str) -> str:
 def plot_stats(
     rows: list[PeriodStats], path: str | os.PathLike[str], *, by: str, title: str
 ) -> None:
-    """Draw the periods as stacked bars by quad class with the Goldstein sum as a line on a
-    second axis, and save a PNG (Agg backend; no display needed)."""
+    """Draw a PNG chart: stacked bars of events by quad class per period above, the Goldstein
+    sum per period below (green above zero, red below); Agg backend, no display needed."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-    figure = Figure(figsize=(10, 5.5), dpi=100)
+    figure = Figure(figsize=(10, 6.5), dpi=100)
     FigureCanvasAgg(figure)
-    axes = figure.add_subplot(1, 1, 1)
+    counts_axes, goldstein_axes = figure.subplots(
+        2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.4]}
+    )
     positions = list(range(len(rows)))
     bottom = [0] * len(rows)
     for quad in (1, 2, 3, 4):
         heights = [r.quad[quad - 1] for r in rows]
-        axes.bar(
+        counts_axes.bar(
             positions, heights, width=0.8, bottom=bottom, color=_COLOURS[quad],
             label=f"{quad} {QUAD_LABELS[quad]}",
         )  # fmt: skip
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    counts_axes.set_title(title)
+    counts_axes.set_ylabel("events")
+    counts_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    counts_axes.grid(axis="y", alpha=0.3)
+    counts_axes.legend(title="quad class", loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                       fontsize="small")  # fmt: skip
+    sums = [r.goldstein for r in rows]
+    goldstein_axes.bar(
+        positions, sums, width=0.8, color=["#4c9a2a" if v >= 0 else "#c0392b" for v in sums],
+    )  # fmt: skip
+    goldstein_axes.axhline(0, color="black", linewidth=0.6)
+    goldstein_axes.set_ylabel("Goldstein sum")
+    goldstein_axes.grid(axis="y", alpha=0.3)
     step = max(1, -(-len(rows) // 15))  # at most ~15 labels
     ticks = positions[::step]
-    axes.set_xticks(ticks)
-    axes.set_xticklabels(
+    goldstein_axes.set_xticks(ticks)
+    goldstein_axes.set_xticklabels(
         [_label(rows[i].period, by) for i in ticks], rotation=45, ha="right", fontsize="small"
     )
-    axes.set_xlim(-0.6, len(rows) - 0.4)
-    axes.set_title(title)
-    axes.set_xlabel({"day": "day", "week": "week (starting Monday)", "month": "month"}[by])
-    axes.set_ylabel("events")
-    axes.grid(axis="y", alpha=0.3)
-    line_axes = axes.twinx()
-    line_axes.plot(
-        positions, [r.goldstein for r in rows], color="#2c3e50", marker="o", linewidth=1.5,
-        label="Goldstein sum",
-    )  # fmt: skip
-    line_axes.axhline(0, color="#2c3e50", linewidth=0.5, alpha=0.5)
-    line_axes.set_ylabel("Goldstein sum")
-    handles, labels = axes.get_legend_handles_labels()
-    line_handles, line_labels = line_axes.get_legend_handles_labels()
-    axes.legend(handles + line_handles, labels + line_labels, loc="upper left", fontsize="small")
+    goldstein_axes.set_xlim(-0.6, len(rows) - 0.4)
+    goldstein_axes.set_xlabel(
+        {"day": "day", "week": "week (starting Monday)", "month": "month"}[by]
+    )
     figure.tight_layout()
     figure.savefig(os.fspath(path), format="png", metadata={"Software": None})
