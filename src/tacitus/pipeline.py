@@ -194,6 +194,8 @@ class Coder:
                 continue  # "expelled each other's ambassadors": the act is mutual
             found = self.resolver.resolve_all(head, day)
             person_name = _person_key(head)
+            if not person_name and head.pos_ == "PROPN" and head.lower_ in state.people:
+                person_name = head.lower_  # a surname the tagger took for an organisation
             if person_name and (not found or not found[0].country):
                 remembered = state.people.get(person_name)
                 if remembered is not None:
@@ -243,6 +245,7 @@ class Coder:
                 actor = found[0] if found else None
             if actor is not None and actor.country:
                 state.people[key] = actor
+                state.last_person = actor
 
     def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
         """An unknown name described by an apposition: "Tahlil Abdishakur, al-Shabaab's
@@ -438,10 +441,21 @@ class Coder:
                         countries.add(hit.country)
                         break
             if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
-                for hit in self.actor_lexicon.lookup(ent.text):
-                    if hit.kind in ("country", "demonym", "capital", "seat") and hit.country:
-                        countries.add(hit.country)
-                        break
+                hit = next(
+                    (
+                        h
+                        for h in self.actor_lexicon.lookup(ent.text)
+                        if h.kind in ("country", "demonym", "capital", "seat") and h.country
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    countries.add(hit.country)
+                elif ent.label_ in ("GPE", "LOC", "NORP"):
+                    # A city or region: "in Aleppo" is a Syrian sentence.
+                    place = resolve_place(ent.text, countries=sorted(countries))
+                    if place is not None and place.country:
+                        countries.add(place.country)
         return countries
 
     def _main_country(self, docs: list[Any]) -> str:

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from tacitus.errors import TacitusError
 from tacitus.ingest import Rejection, iter_articles, parse_date
+from tacitus.settings import load_settings
 from tacitus.types import Article, Event
 
 __all__ = ["code"]
@@ -39,6 +40,10 @@ def code(
         list[str] | None, typer.Option("--actors", help="Extra actor dictionary file.")
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    config: Annotated[
+        str,
+        typer.Option("--config", help="Settings file (TOML); default: $TACITUS_CONFIG."),
+    ] = "",
 ) -> None:
     """Code news articles into CAMEO/PLOVER events.
 
@@ -49,6 +54,11 @@ def code(
     Example: tacitus code story.txt --date 2017-01-01 --format table
     """
     err = Console(stderr=True)
+    try:
+        settings = load_settings(config or None)
+    except TacitusError as exc:
+        err.print(f"tacitus: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     if date:
         try:
             date = parse_date(date)
@@ -69,7 +79,7 @@ def code(
 
     def accepted() -> object:
         nonlocal rejected
-        for item in iter_articles(paths, default_date=date):
+        for item in iter_articles(paths, default_date=date, settings=settings):
             if isinstance(item, Rejection):
                 rejected += 1
                 err.print(f"tacitus: {item.origin}: {item.reason}", markup=False)

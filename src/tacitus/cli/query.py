@@ -104,7 +104,7 @@ def query(
     jsonl rows are the event records of `tacitus code` plus `story_id`; csv has one flat row
     per event (codes of compound actors joined with +). Filters are case-insensitive.
 
-    Example: tacitus query --db events.duckdb --actor USA --recipient RUS --cameo 17 --since 2016-12
+    Example: tacitus query --actor USA --recipient RUS --cameo 17 --since 2016-12-01 --format jsonl
     """
     try:
         flt = EventFilter(

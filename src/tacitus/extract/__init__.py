@@ -101,7 +101,10 @@ def is_passive(verb: Token) -> bool:
     """True for a passive verb or a past participle modifying a noun ("diplomats expelled")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+    # A participle with its own object is active, however it is attached ("a government air
+    # raid killed four people" parsed as a modifier of "raid").
+    has_object = any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_object)
 
 
 def objects(verb: Token) -> list[Token]:
@@ -157,7 +160,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return _conjuncts(objs[0])
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
         return subjects(head if verb.dep_ == "advcl" else head.head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or not is_passive(verb)):
         return _conjuncts(head)
     if verb.dep_ == "relcl":
         return _conjuncts(head)

@@ -62,6 +62,7 @@ def read_warc(
         archive = ArchiveIterator(stream)
     records = iter(archive)
     number = 0
+    member: Any = None
     while True:
         record, problem = _next(records)
         if problem:
@@ -86,11 +87,18 @@ def read_warc(
             said = " ".join(noise.getvalue().split())
         if isinstance(item, Rejection) and said:
             item = Rejection(item.origin, f"{item.reason} ({said})")
+        # The gzip member just read (WARC.gz holds one per record); kept to check its end.
+        member = getattr(archive.reader, "decompressor", None) or member
         if item is not None:
             yield item
     size = _file_size(stream)
     if number == 0:
         yield Rejection(origin, "empty input" if size == 0 else "no WARC records in the file")
+    elif member is not None and getattr(member, "eof", True) is False:
+        yield Rejection(
+            f"{origin}:record {number}",
+            "truncated gzip: the last compressed record has no proper end",
+        )
     elif size > 0 and archive.offset < size:
         yield Rejection(
             f"{origin}:record {number + 1}",

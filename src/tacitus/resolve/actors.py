@@ -21,6 +21,26 @@ Token = Any
 
 # Dependents of a noun that belong to its phrase for actor resolution.
 _NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"}
+# Person nouns that say nothing of the sector when an institution modifies them.
+_GENERIC_ROLES = frozenset(
+    {
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "representative",
+        "source",
+        "chief",
+        "head",
+        "leader",
+        "officer",
+        "staff",
+        "personnel",
+        "employee",
+        "worker",
+    }
+)
 # Heads that never name an actor, whatever modifies them.
 _NOT_ACTORS = frozenset({"colony", "protectorate", "dominion", "territory", "soil", "waters"})
 # Modifiers that look like role nouns but do not name who acts ("executive order").
@@ -227,6 +247,15 @@ class ActorResolver:
                         text, named.name, named.country, sector, named.wikidata, named.confidence
                     )
         sector, role_term = self._role_sector(tokens, head_pos)
+        if sector and role_term in _GENERIC_ROLES:
+            # "Air Force officials", "police spokesman": the institution names the sector.
+            for end in range(head_pos - 1, -1, -1):
+                if tokens[end].dep_ != "compound":
+                    continue
+                specific, term = self._role_sector(tokens, end)
+                if specific:
+                    sector, role_term = specific, term
+                    break
         if not sector:
             # A role named by a modifier of the head: "a coast guard vessel".
             for end in range(head_pos - 1, -1, -1):

@@ -90,7 +90,7 @@ _ASCII_FOLD = str.maketrans(
 # Scripts an alternate name may be written in: Latin letters, their accents, punctuation.
 _LATIN = re.compile(r"[\x00-\u036f\u1e00-\u1eff\u2000-\u206f]*")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_ABBREVIATED = re.compile(r"\b(?:st|ste|mt|ft)\b")
+_IRREGULAR = re.compile(r"^the |\b(?:st|ste|mt|ft)\b")  # what _regularised() changes
 
 # Words around a name that say what kind of place it is ("Idlib province", "state of Washington").
 _DESIGNATORS = {
@@ -169,14 +169,20 @@ def place_key(text: str) -> str:
     ('cote divoire', 'saint johns', 'port au prince')
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-        text = text.encode("ascii", "ignore").decode("ascii")
-    words = text.lower().translate(_ASCII_FOLD).split()
-    if words and words[0] == "the":
+        text = _to_ascii(text)
+    key = " ".join(text.lower().translate(_ASCII_FOLD).split())
+    return key if _IRREGULAR.search(key) is None else _regularised(key)
+
+
+def _to_ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _regularised(key: str) -> str:
+    words = key.split()
+    if words[0] == "the":
         del words[0]
-    key = " ".join(words)
-    if _ABBREVIATED.search(key) is None:
-        return key
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
@@ -322,7 +328,8 @@ class _Entry:
         "lat",
         "lon",
         "geonameid",
-        "candidates",
+        "strong",
+        "weak",
     )
 
     def __init__(
@@ -347,25 +354,21 @@ class _Entry:
         self.lat = lat
         self.lon = lon
         self.geonameid = geonameid
-        self.candidates: tuple[Candidate, Candidate] | None = None  # (strong, weak)
 
-    def freeze(self) -> tuple[Candidate, Candidate]:
-        if self.candidates is None:
-            place = Place(
-                text="",
-                name=self.name,
-                country=self.country,
-                admin1=self.admin1,
-                lat=self.lat,
-                lon=self.lon,
-                geonameid=self.geonameid,
-                precision=self.precision,
-            )
-            self.candidates = (
-                Candidate(place, self.kind, self.population),
-                Candidate(place, self.kind, self.population, weak=True),
-            )
-        return self.candidates
+    def freeze(self) -> None:
+        """Make the entry's candidates, once no row will rename it any more."""
+        place = Place(
+            text="",
+            name=self.name,
+            country=self.country,
+            admin1=self.admin1,
+            lat=self.lat,
+            lon=self.lon,
+            geonameid=self.geonameid,
+            precision=self.precision,
+        )
+        self.strong = Candidate(place, self.kind, self.population)
+        self.weak = Candidate(place, self.kind, self.population, weak=True)
 
 
 # normalised name -> [(tier, row of the hand-written table, entry)]
@@ -435,15 +438,10 @@ def place_index() -> PlaceIndex:
         )
         entries.append(entry)
         key = place_key(entry.name)
-        seen = {key}
         if len(key) > 1:
             names.setdefault(key, []).append((_NAME, 0, entry))
-        for alternate in info.get("alternatenames") or ():
-            if _usable_alternate(alternate):
-                key = place_key(alternate)
-                if key not in seen and len(key) > 2 and key not in common:
-                    seen.add(key)
-                    names.setdefault(key, []).append((_ALTERNATE, 0, entry))
+        for key in _alternate_keys(info.get("alternatenames") or (), common, key):
+            names.setdefault(key, []).append((_ALTERNATE, 0, entry))
 
     for country, capital_name in countries.values():
         capital = _largest(names, capital_name, country.country, "city", _ALTERNATE)
@@ -458,25 +456,23 @@ def place_index() -> PlaceIndex:
     for entry in entries:
         entry.freeze()
     for key, found in names.items():
-        is_common = key in common
-        if len(found) > 1:
-            found.sort(key=_rank)
+        if len(found) == 1 and key not in common:
+            index[key] = (found[0][2].strong,)
+            continue
+        found.sort(key=_rank)
         index[key] = tuple(
-            _candidate(entry, weak=is_common and tier == _NAME) for tier, _, entry in found
+            entry.weak if tier == _NAME and entry.precision == "city" and key in common
+            else entry.strong
+            for tier, _, entry in found
         )
-    qualifiers = {place_key(code): entry.freeze()[0].place for code, entry in states.items()}
+    qualifiers = {place_key(code): entry.strong.place for code, entry in states.items()}
     for row in _read_tsv(DATA_DIR / "state_abbreviations.tsv", ("abbreviation", "state")):
         if row["state"] not in states:
             raise LexiconError(
                 f"state_abbreviations.tsv: {row['state']!r} is not a US state code; fix the row"
             )
-        qualifiers[place_key(row["abbreviation"])] = states[row["state"]].freeze()[0].place
+        qualifiers[place_key(row["abbreviation"])] = states[row["state"]].strong.place
     return PlaceIndex(index, qualifiers, time.perf_counter() - start)
-
-
-def _candidate(entry: _Entry, *, weak: bool) -> Candidate:
-    strong, weakened = entry.freeze()
-    return weakened if weak and entry.precision == "city" else strong
 
 
 def _rank(item: tuple[int, int, _Entry]) -> tuple[int, int, int, int]:
@@ -507,13 +503,28 @@ def _add(names: _Names, key: str, tier: int, row: int, entry: _Entry) -> None:
     found.append((tier, row, entry))
 
 
-def _usable_alternate(name: str) -> bool:
-    """Alternate names worth indexing: Latin script, written as a name, not a code."""
-    if not name.isascii() and _LATIN.fullmatch(name) is None:
-        return False
-    if name.islower():  # machine transliterations: "an dao er cheng", "andolalabeya"
-        return False
-    return not (name.isupper() and len(name) <= 5)  # codes: "ALV", "NYC", "LHR"
+def _alternate_keys(alternates: Iterable[str], common: frozenset[str], name: str) -> set[str]:
+    """Keys of the alternate names worth indexing: Latin script, written as a name, not a code,
+    not a common English word, longer than two letters. (Hot loop: 350,000 names.)"""
+    keys: set[str] = set()
+    fold, latin, irregular = _ASCII_FOLD, _LATIN.fullmatch, _IRREGULAR.search
+    for alternate in alternates:
+        if alternate.islower():  # machine transliterations: "an dao er cheng", "andolalabeya"
+            continue
+        if alternate.isascii():
+            if alternate.isupper() and len(alternate) <= 5:  # codes: "ALV", "NYC", "LHR"
+                continue
+        elif latin(alternate) is None:
+            continue
+        else:
+            alternate = _to_ascii(alternate)
+        key = " ".join(alternate.lower().translate(fold).split())
+        if irregular(key) is not None:
+            key = _regularised(key)
+        if len(key) > 2:
+            keys.add(key)
+    keys.discard(name)
+    return keys - common
 
 
 _ALIAS_COLUMNS = ("aliases", "gazetteer", "name", "country", "precision", "admin1", "lat", "lon")
