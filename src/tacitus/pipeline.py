@@ -69,6 +69,9 @@ class _ArticleState:
         self.main_country = ""  # the country most named in the article, if one dominates
         self.people: dict[str, Actor] = {}  # surname -> the person it named earlier
         self.by_sector: dict[str, Actor] = {}  # sector -> the latest actor of that sector
+        self.last_group: Actor | None = None  # the latest plural or organised actor
+        self.last_group_sentence = -10
+        self.sentence = 0
 
 
 class Coder:
@@ -189,6 +192,14 @@ class Coder:
                 person = state.last_person
                 actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
                 continue
+            if (
+                head.lower_ in ("they", "them")
+                and state.last_group is not None
+                and state.sentence - state.last_group_sentence <= 2
+            ):
+                group = state.last_group
+                actors.append(replace(group, text=head.text, confidence=group.confidence * 0.7))
+                continue
             words = [t.lower_ for t in head.subtree]
             if any(a == "each" and b == "other" for a, b in zip(words, words[1:], strict=False)):
                 continue  # "expelled each other's ambassadors": the act is mutual
@@ -227,6 +238,12 @@ class Coder:
                     state.last_person = actor
                 if actor.sector and actor.country:
                     state.by_sector[actor.sector] = actor
+                if (
+                    (head.tag_ in ("NNS", "NNPS") or actor.entry)
+                    and not person_name
+                    and (not actor.entry.startswith("person:"))
+                ):
+                    state.last_group, state.last_group_sentence = actor, state.sentence
                 if actor.code not in {a.code for a in actors} or not actor.code:
                     actors.append(actor)
         return actors
@@ -316,6 +333,7 @@ class Coder:
         sent_index: int,
         state: _ArticleState,
     ) -> list[CodedMention]:
+        state.sentence = sent_index
         mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
         self._remember_people(sent, article.published, state)
         start, end = cleaned.original_span(

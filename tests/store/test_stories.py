@@ -151,12 +151,14 @@ def test_stories_do_not_chain_day_after_day() -> None:
 
 
 def test_story_id_is_derived_from_the_earliest_event() -> None:
-    early = item("zzz", "d1", "2024-03-04")
-    late = item("aaa", "d2", "2024-03-04", published="2024-03-05")
-    later = item("bbb", "d3", "", published="2024-03-05")
-    assignment = assign_stories([late, later, early])
-    assert set(assignment.values()) == {story_id_of("aaa")}  # same day: then by id
-    assert len(story_id_of("aaa")) == 16
+    first = item("zzz", "d1", "2024-03-04")
+    second = item("aaa", "d2", "2024-03-04", published="2024-03-05")
+    assert set(assign_stories([first, second]).values()) == {story_id_of("aaa")}  # then by id
+    # An undated report may be of the days before its publication: its span starts earlier.
+    undated = item("bbb", "d3", "", published="2024-03-05")
+    assignment = assign_stories([first, second, undated])
+    assert set(assignment.values()) == {story_id_of("bbb")}
+    assert len(story_id_of("aaa")) == 16 and story_id_of("aaa") != story_id_of("bbb")
 
 
 def test_settings_change_the_window() -> None:

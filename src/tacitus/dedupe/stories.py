@@ -11,13 +11,15 @@ the same story when
   ``window_days`` when their evidence is very similar;
 - their evidence is similar: the Jaccard overlap of the word stems of their evidence
   sentences reaches ``same_day_similarity`` (dates overlap) or ``near_day_similarity``
-  (dates a day apart, or unknown);
+  (dates a day apart, or unknown); an event joins a story when it is that similar to one
+  of the story's events dated like it, and very similar to every one dated a day apart;
 - they come from different articles (an article's own mentions were merged already, so two
   events of one article are two events).
 
 Clustering is greedy over the events of one (actor_key, root) block sorted by date and id, with
 complete linkage on dates, articles and recipients (no story spans more than the window, so
-stories do not chain day after day) and single linkage on similarity. The result depends only
+stories do not chain day after day), single linkage on similarity among events dated alike
+and complete linkage on similarity across days. The result depends only
 on the set of events, never on the order they were ingested in, and the id of a story is derived
 from its earliest event. Pure functions; the store calls them for the blocks a batch touched.
 """
@@ -224,7 +226,12 @@ def _gap(a: StoryItem, b: StoryItem) -> int | None:
 
 
 def _score(cluster: _Cluster, item: StoryItem, settings: StorySettings) -> float | None:
-    """How well `item` fits `cluster`, or None if it cannot be the same event."""
+    """How well `item` fits `cluster`, or None if it cannot be the same event.
+
+    Every member dated apart from the item (by 1 to ``window_days`` days) must be very similar
+    to it; among the members whose dates overlap the item's (or are unknown), the most similar
+    one must reach its threshold, and gives the score.
+    """
     if item.doc_id in cluster.docs:
         return None
     if item.recipient_key and cluster.recipient and item.recipient_key != cluster.recipient:
@@ -234,8 +241,13 @@ def _score(cluster: _Cluster, item: StoryItem, settings: StorySettings) -> float
         gap = _gap(member, item)
         if gap is not None and gap > settings.window_days:
             return None
-        needed = settings.same_day_similarity if gap == 0 else settings.near_day_similarity
         score = similarity(member.signature, item.signature)
+        if gap is not None and gap > 0:
+            if score < settings.near_day_similarity:
+                return None
+            best = score if best is None else max(best, score)
+            continue
+        needed = settings.same_day_similarity if gap == 0 else settings.near_day_similarity
         if score >= needed and (best is None or score > best):
             best = score
     return best

@@ -43,6 +43,8 @@ def _next(records: Iterator[Any]) -> tuple[Any, str]:
         try:
             return next(records, None), ""
         except Exception as err:  # noqa: BLE001 -- warcio fails in many ways on broken files
+            if "non-chunked gzip" in str(err):
+                return None, "compressed as one gzip block, not record by record; gunzip it"
             said = " ".join(noise.getvalue().split())
             return None, f"{type(err).__name__}: {err}" + (f" ({said})" if said else "")
 
@@ -63,6 +65,7 @@ def read_warc(
     records = iter(archive)
     number = 0
     member: Any = None
+    last_rejected = False
     while True:
         record, problem = _next(records)
         if problem:
@@ -89,11 +92,14 @@ def read_warc(
             item = Rejection(item.origin, f"{item.reason} ({said})")
         # The gzip member just read (WARC.gz holds one per record); kept to check its end.
         member = getattr(archive.reader, "decompressor", None) or member
+        last_rejected = isinstance(item, Rejection)
         if item is not None:
             yield item
     size = _file_size(stream)
     if number == 0:
         yield Rejection(origin, "empty input" if size == 0 else "no WARC records in the file")
+    elif last_rejected:
+        return  # what went wrong at the end has been said
     elif member is not None and getattr(member, "eof", True) is False:
         yield Rejection(
             f"{origin}:record {number}",
