@@ -472,6 +472,21 @@ class _Matcher:
             cur = head
         if mention.trigger.sent.text.rstrip().endswith("?"):
             bump("hypothetical")
+        if speech is None:
+            # "Diplomats expelled by Obama have left, agencies report": the report covers
+            # everything in its reported clause, the participle in its subject included.
+            cur = mention.anchor
+            for _ in range(20):
+                head = cur.head
+                if head.i == cur.i:
+                    break
+                if (
+                    cur.dep_ in ("ccomp", "parataxis")
+                    and self._lemma(head) in grammar.classes["SPEECH_VERB"]
+                ):
+                    speech = head
+                    break
+                cur = head
         return found, speech
 
 

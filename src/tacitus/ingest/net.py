@@ -86,7 +86,7 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             return _read(response, url, max_bytes=max_bytes, deadline=started + max_seconds)
     except urllib.error.HTTPError as err:
-        raise FetchError(f"{url}: HTTP {err.code} {err.reason}") from err
+        raise FetchError(f"{url}: HTTP {err.code} {' '.join(str(err.reason).split())}") from err
     except urllib.error.URLError as err:
         raise FetchError(f"{url}: cannot connect ({err.reason})") from err
     except TimeoutError as err:

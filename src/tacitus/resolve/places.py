@@ -443,6 +443,13 @@ def place_index() -> PlaceIndex:
         for key in _alternate_keys(info.get("alternatenames") or (), common, key):
             names.setdefault(key, []).append((_ALTERNATE, 0, entry))
 
+    # An alternate name that is the name of a country or a US state is noise unless the city
+    # lies in it ("Mexico" for Mexico City stays; "Georgia" for a town elsewhere goes).
+    for region in [country for country, _ in countries.values()] + list(states.values()):
+        key = place_key(region.name)
+        names[key] = [
+            item for item in names[key] if item[0] != _ALTERNATE or _inside(item[2], region)
+        ]
     for country, capital_name in countries.values():
         capital = _largest(names, capital_name, country.country, "city", _ALTERNATE)
         if capital is not None:
@@ -473,6 +480,12 @@ def place_index() -> PlaceIndex:
             )
         qualifiers[place_key(row["abbreviation"])] = states[row["state"]].strong.place
     return PlaceIndex(index, qualifiers, time.perf_counter() - start)
+
+
+def _inside(entry: _Entry, region: _Entry) -> bool:
+    if entry.country != region.country:
+        return False
+    return region.precision != "admin1" or entry.admin1 == region.admin1
 
 
 def _rank(item: tuple[int, int, _Entry]) -> tuple[int, int, int, int]:
