@@ -305,6 +305,15 @@ class Coder:
             own |= _clause_tokens(mention.trigger)
         groups = _date_groups(sent)
         candidates.extend(g for g in groups if any(t.i in own for t in g))
+        # Conjoined verbs share a date: "ordered battalions ... and mobilized warplanes on
+        # Sunday" dates both.
+        verb = mention.anchor
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        for sibling in [verb, *verb.conjuncts]:
+            if sibling.pos_ in ("VERB", "AUX") and sibling.i != mention.anchor.i:
+                shared = _clause_tokens(sibling)
+                candidates.extend(g for g in groups if any(t.i in shared for t in g))
         if mention.speech is not None:
             speech_own = _clause_tokens(mention.speech) - _subtree_ids(mention.anchor)
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in mention.anchor.children)
@@ -322,6 +331,10 @@ class Coder:
                 return resolved
             if best is None:
                 best = resolved
+        if best is None and published and _present_tense(mention.anchor, mention.speech):
+            # "Sudan is withdrawing its ambassador", "Maduro says he is recalling": news in
+            # the present tense happens on the day it is published.
+            return (published, "day")
         return best if best is not None else ("", "")
 
     def _code_sentence(
@@ -733,6 +746,21 @@ def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
                 if hit.kind in ("demonym", "country") and hit.country:
                     found.add(hit.country)
     return found
+
+
+def _present_tense(verb: Token, speech: Token | None) -> bool:
+    """A verb in the present or present progressive ("withdraws", "is withdrawing"), or
+    reported by a present-tense speech verb ("says he is recalling")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if not verb.sent.text.rstrip().rstrip("\"'").endswith((".", "!")):
+        return False  # a headline's present tense is not a date ("Ukraine recalls envoy")
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "could", "may", "might", "should", "can", "had", "has", "have"}:
+        return False
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re"}):
+        return speech is None or speech.tag_ in ("VBZ", "VBP")
+    return False
 
 
 def _person_key(head: Token) -> str:

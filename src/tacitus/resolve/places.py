@@ -42,6 +42,9 @@ _CURATED, _NAME, _ALTERNATE = 0, 1, 2
 # Kinds, in the order they win when nothing else decides.
 _COUNTRY, _CAPITAL, _METROPOLIS, _REGION, _CITY = 0, 1, 2, 3, 4
 _METROPOLIS_SIZE = 1_000_000
+# A capital this small ranks as the town it is: Hamilton (Bermuda, 900 people) does not beat
+# Hamilton, Ontario.
+_CAPITAL_SIZE = 100_000
 # The article's countries do not send a name to a town this small when, without them, the name
 # is a country or a capital ("Paris" in an article about the USA is still Paris, France).
 _SMALL_TOWN = 50_000
@@ -438,7 +441,7 @@ def place_index() -> PlaceIndex:
         )
         entries.append(entry)
         key = place_key(entry.name)
-        if len(key) > 1:
+        if len(key) > 2:  # "Un" (India) is not what "UN" means
             names.setdefault(key, []).append((_NAME, 0, entry))
         for key in _alternate_keys(info.get("alternatenames") or (), common, key):
             names.setdefault(key, []).append((_ALTERNATE, 0, entry))
@@ -452,10 +455,12 @@ def place_index() -> PlaceIndex:
         ]
     for country, capital_name in countries.values():
         capital = _largest(names, capital_name, country.country, "city", _ALTERNATE)
-        if capital is not None:
+        if capital is None:
+            continue
+        if capital.population >= _CAPITAL_SIZE:
             capital.kind = _CAPITAL
-            if country.lat is None:  # small territories: the capital is as good as a centre
-                country.lat, country.lon = capital.lat, capital.lon
+        if country.lat is None:  # small territories: the capital is as good as a centre
+            country.lat, country.lon = capital.lat, capital.lon
 
     entries.extend(_read_aliases(DATA_DIR / "place_aliases.tsv", names))
 
