@@ -57,6 +57,7 @@ class CodedMention:
     sentence_countries: set[str] = field(default_factory=set)
     contexts: list[str] = field(default_factory=list)
     counterparts: set[str] = field(default_factory=set)
+    claim: str = ""  # shared by an accusation and the denial that answers it
 
 
 class _ArticleState:
@@ -467,9 +468,9 @@ class Coder:
                 countries.add(item.attribution.country)
         for ent in sent.ents:
             if ent.label_ == "PERSON":
-                for hit in self.actor_lexicon.lookup(ent.text):
-                    if hit.kind == "person" and hit.country:
-                        countries.add(hit.country)
+                for person in self.actor_lexicon.lookup(ent.text):
+                    if person.kind == "person" and person.country:
+                        countries.add(person.country)
                         break
             if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
                 hit = next(
@@ -536,6 +537,7 @@ class Coder:
                 continue
             if not accuser.country or {a.country for a in accused} <= {accuser.country}:
                 continue
+            claim = hashlib.sha1(f"112|{sent_index}|{item.speech.i}".encode()).hexdigest()[:12]
             for other in coded:
                 speech = other.mention.speech
                 if (
@@ -544,6 +546,7 @@ class Coder:
                     and other.modality == "asserted"
                 ):
                     other.modality = "alleged"
+                    other.claim = claim
             date, precision = ("", "")
             groups = [
                 g
@@ -579,6 +582,7 @@ class Coder:
                     sentence_text=sentence_text,
                     attribution=None,
                     confidence=round(min(accuser.confidence, 0.75), 2),
+                    claim=claim,
                 )
             )
         return out
@@ -623,17 +627,25 @@ class Coder:
 
     @staticmethod
     def _link_denials(coded: list[CodedMention]) -> None:
-        """Denials answer the latest accusation against the denier."""
+        """A denial answers the latest accusation against the denier: it takes the accuser
+        as its recipient when it names none, and both share a `claim_id`."""
         for index, item in enumerate(coded):
-            if item.code != "016" or item.recipients or not item.actors:
+            if item.code != "016" or not item.actors:
                 continue
             countries = {a.country for a in item.actors if a.country}
+            named = {r.country for r in item.recipients if r.country}
             for earlier in reversed(coded[:index]):
-                if earlier.code[:2] in ("11", "12", "13") and any(
-                    r.country in countries for r in earlier.recipients
-                ):
+                if earlier.code[:2] not in ("11", "12", "13"):
+                    continue
+                if not any(r.country in countries for r in earlier.recipients):
+                    continue
+                if named and not named & {a.country for a in earlier.actors}:
+                    continue
+                if not item.recipients:
                     item.recipients = list(earlier.actors)
-                    break
+                claim = earlier.claim or _claim_key(earlier)
+                earlier.claim = item.claim = claim
+                break
 
     @staticmethod
     def _attach_definite(coded: list[CodedMention]) -> None:
@@ -708,6 +720,7 @@ class Coder:
             event_loc=item.place,
             confidence=item.confidence,
             rule=item.rule,
+            claim_id=item.claim,
             evidence=evidence,
             cite_info=cite,
         )
@@ -746,6 +759,11 @@ def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
                 if hit.kind in ("demonym", "country") and hit.country:
                     found.add(hit.country)
     return found
+
+
+def _claim_key(item: CodedMention) -> str:
+    key = f"{item.code}|{item.evidence.sentence}|{item.evidence.trigger}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def _present_tense(verb: Token, speech: Token | None) -> bool:

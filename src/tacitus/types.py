@@ -100,6 +100,7 @@ class Event:
     attribution: Actor | None = None
     confidence: float = 0.0
     rule: str = ""
+    claim_id: str = ""  # shared by an accusation, its denial and the act it alleges
     evidence: tuple[Evidence, ...] = ()
     cite_info: dict[str, str] = field(default_factory=dict)
 
@@ -134,6 +135,7 @@ class Event:
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "confidence": self.confidence,
             "rule": self.rule,
+            "claim_id": self.claim_id or None,
             "cite_info": dict(self.cite_info),
         }
         return out

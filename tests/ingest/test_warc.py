@@ -30,6 +30,8 @@ def mixed_records() -> list[dict[str, object]]:
          "404 Not Found"},
         {"uri": "https://news.example.org/b", "body": UNDATED, "date": "2024-03-07T23:59:00Z"},
         {"type": "resource", "uri": "https://news.example.org/c", "body": UNDATED},
+        {"uri": "https://news.example.org/d", "body": news_page(published="2024-03-10").encode(),
+         "date": "2024-03-05T08:00:00Z"},
     ]
 
 
@@ -39,9 +41,10 @@ def test_html_response_records_become_articles(tmp_path: Path, compressed: bool)
     (tmp_path / name).write_bytes(warc_bytes(mixed_records(), gzip=compressed))
     items = list(iter_articles([str(tmp_path)]))
     assert all(isinstance(i, Article) for i in items), items
-    dated, undated, resource = items
+    dated, undated, resource, future = items
     assert isinstance(dated, Article) and isinstance(undated, Article)
-    assert isinstance(resource, Article)
+    assert isinstance(resource, Article) and isinstance(future, Article)
+    assert future.published == "2024-03-05"  # a page date after the capture is not believed
     # the record's target URI is the URL, even where the page names a canonical one
     assert dated.url == "https://news.example.org/a"
     assert dated.published == "2024-03-04"  # the page's own date, earlier than the capture

@@ -105,3 +105,25 @@ def test_demo_story_finds_its_expected_events(coder_all: Coder) -> None:
     hits = expected & found
     assert len(hits) >= 0.7 * len(expected), sorted(expected - found)
     assert not any(e.cameo.startswith("174") and e.actor[0].country == "RUS" for e in events)
+
+
+def test_accusation_and_denial_share_a_claim(coder: Coder) -> None:
+    text = (
+        "Lithuania accused Belarus of pushing migrants across the border on Monday. "
+        "Minsk denied the accusation."
+    )
+    events = coder.code_text(text, date="2021-07-06")
+    accusation = next(e for e in events if e.cameo.startswith("11"))
+    denial = next(e for e in events if e.cameo == "016")
+    assert accusation.claim_id and accusation.claim_id == denial.claim_id
+    assert denial.recipient[0].country == "LTU"
+
+
+def test_reported_accusation_marks_the_act_alleged(coder_all: Coder) -> None:
+    events = coder_all.code_text(
+        "US officials said Iranian forces attacked a tanker in the Gulf of Oman.", date="2019-06-14"
+    )
+    accusation = next(e for e in events if e.cameo == "112")
+    assert accusation.actor[0].country == "USA" and accusation.recipient[0].country == "IRN"
+    alleged = [e for e in events if e.modality == "alleged"]
+    assert alleged and alleged[0].claim_id == accusation.claim_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from tacitus.ingest import iter_articles
 from tacitus.pipeline import Coder
 from tacitus.store import open_store
 from tacitus.store.ingest import ingest
+from tacitus.store.records import EVENT_COLUMNS
 from tacitus.types import Actor, Article, Event, Evidence, Place
 
 DATA = Path(__file__).parent / "data"
@@ -59,6 +61,7 @@ def events(draw: st.DrawFn, doc_id: str, event_id: str) -> Event:
         attribution=draw(st.none() | actors),
         confidence=draw(_floats),
         rule=draw(_text),
+        claim_id=draw(_text),
         evidence=tuple(draw(st.lists(evidence, max_size=3))),
         cite_info=draw(st.dictionaries(_text, _text, max_size=4)),
     )
@@ -73,6 +76,11 @@ def articles_with_events(draw: st.DrawFn) -> tuple[Article, list[Event]]:
     )  # fmt: skip
     count = draw(st.integers(min_value=0, max_value=3))
     return article, [draw(events(doc_id, f"event-{n}")) for n in range(count)]
+
+
+def test_the_store_keeps_every_field_of_the_event_contract() -> None:
+    # A field added to Event needs a column (a new migration) and the codec in records.py.
+    assert {f.name for f in fields(Event)} <= set(EVENT_COLUMNS)
 
 
 def _dump(event: Event) -> str:

@@ -72,6 +72,8 @@ def merge_mentions(items: list[CodedMention]) -> list[CodedMention]:
             and other.date
         ):
             primary.date, primary.date_precision = other.date, other.date_precision
+        if not primary.claim:
+            primary.claim = other.claim
         if primary.attribution is None:
             primary.attribution = other.attribution
         evidence = [target.evidence, *target.extra_evidence, item.evidence, *item.extra_evidence]

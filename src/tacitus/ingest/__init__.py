@@ -199,11 +199,13 @@ def _read_file(
 def _read_stdin(
     stream: io.TextIOBase | None, limits: IngestSettings, default_date: str
 ) -> Iterator[Article | Rejection]:
-    if stream is None:
+    source = stream if stream is not None else sys.stdin
+    binary = getattr(source, "buffer", None)
+    if binary is not None:
         # Bytes, not text: invalid UTF-8 on stdin is a rejection, not a crash.
-        data = read_bounded(sys.stdin.buffer, limits.max_input_bytes)
+        data = read_bounded(binary, limits.max_input_bytes)
     else:
-        raw = stream.read(limits.max_input_bytes + 1)
+        raw = source.read(limits.max_input_bytes + 1)
         data = raw.encode("utf-8", "surrogateescape")
         data = None if len(raw) > limits.max_input_bytes else data
     if data is None:

@@ -103,13 +103,13 @@ def html_article(
     known: Mapping[str, Any] | None = None,
     charset: str = "",
     fallback_date: str = "",
-    max_date: str = "",
 ) -> Article | Rejection:
     """An Article from an HTML page: main text and metadata by trafilatura.
 
     `known` fields (title, url, published, source, id: from a CSV/JSONL row or a WARC record)
     win over what the page says. The page's own publication date comes next, then
-    `fallback_date` (a WARC-Date), then `default_date`. `max_date` bounds the page's date.
+    `fallback_date` (a WARC-Date, which the page's date may not be later than), then
+    `default_date`.
     """
     if isinstance(data, bytes):
         if not data.strip():
@@ -139,7 +139,7 @@ def html_article(
     params = {
         "original_date": True,
         "extensive_search": False,
-        "max_date": max_date or date.today().isoformat(),
+        "max_date": date.today().isoformat(),
     }
     try:
         doc = trafilatura.bare_extraction(
@@ -163,6 +163,8 @@ def html_article(
     if rest.strip() and any(_same_line(first, t) for t in (title, page_title) if t):
         text = rest  # trafilatura keeps the headline; it is the title, not a sentence
     page_date = date_or_empty(str(getattr(doc, "date", "") or ""))
+    if fallback_date and page_date > fallback_date:
+        page_date = ""  # published after it was captured: the page's date is wrong
     meta = {
         "id": known.get("id") or "",
         "title": title,

@@ -171,5 +171,4 @@ def _record_item(
         known={"url": uri},
         charset=charset,
         fallback_date=captured,
-        max_date=captured,
     )

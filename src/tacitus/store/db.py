@@ -299,6 +299,8 @@ class Store:
         *,
         conflict: bool = False,
     ) -> None:
+        if not rows:
+            return
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         tail = " ON CONFLICT DO NOTHING" if conflict else ""

@@ -171,7 +171,13 @@ _STORIES_VIEW = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _STORIES_VIEW)
+_CLAIM_ID = Migration(
+    3,
+    "events.claim_id",
+    ("ALTER TABLE events ADD COLUMN claim_id VARCHAR DEFAULT ''",),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _STORIES_VIEW, _CLAIM_ID)
 """Every migration, in order; the last one's number is the current schema version."""
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -34,7 +34,7 @@ EVENT_COLUMNS = (
     "id", "doc_id", "story_id", "date", "date_precision", "day", "event", "mode", "context",
     "cameo", "root", "quad_code", "goldstein", "actor", "recipient", "actor_key",
     "recipient_key", "event_loc", "event_text", "text", "text_info", "evidence", "modality",
-    "attribution", "confidence", "rule", "cite_info", "signature",
+    "attribution", "confidence", "rule", "cite_info", "signature", "claim_id",
 )  # fmt: skip
 ACTOR_COLUMNS = (
     "event_id", "role", "position", "text", "name", "country", "sector", "code", "wikidata",
@@ -128,6 +128,7 @@ def event_row(event: Event, *, published: str) -> tuple[Any, ...]:
         event.rule,
         [{"key": k, "value": v} for k, v in event.cite_info.items()],
         list(evidence_signature(texts)),
+        event.claim_id,
     )
 
 
@@ -207,6 +208,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         attribution=_to_actor(attribution) if attribution is not None else None,
         confidence=row["confidence"],
         rule=row["rule"],
+        claim_id=row["claim_id"] or "",
         evidence=tuple(_to_evidence(e) for e in row["evidence"]),
         cite_info={item["key"]: item["value"] for item in row["cite_info"]},
     )
