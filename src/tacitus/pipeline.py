@@ -177,6 +177,7 @@ class Coder:
             _agentless_actor(item, item.sentence_countries)
             _finish_roles(item, item.contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, item.contexts, article, state)
+            _refine_meeting(item)
         self._link_denials(coded)
         self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
@@ -759,6 +760,26 @@ def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
                 if hit.kind in ("demonym", "country") and hit.country:
                     found.add(hit.country)
     return found
+
+
+def _refine_meeting(item: CodedMention) -> None:
+    """A meeting (04) becomes a visit (042), a hosted visit (043) or a meeting at a third
+    location (044) by where it took place: in the recipient's country, the actor's own, or
+    neither."""
+    if item.code not in ("04", "040") or item.place is None or not item.place.country:
+        return
+    actor_countries = {a.country for a in item.actors if a.country}
+    recipient_countries = {r.country for r in item.recipients if r.country}
+    if not actor_countries or not recipient_countries or actor_countries & recipient_countries:
+        return
+    where = item.place.country
+    if where in recipient_countries:
+        item.code = "042"
+    elif where in actor_countries:
+        item.code = "043"
+    else:
+        item.code = "044"
+    item.rule += f"+{item.code}:place"
 
 
 def _claim_key(item: CodedMention) -> str:

@@ -29,6 +29,7 @@ from tacitus.errors import SettingsError
 __all__ = [
     "CONFIG_ENV",
     "IngestSettings",
+    "LexiconSettings",
     "Section",
     "Settings",
     "describe",
@@ -149,10 +150,24 @@ class IngestSettings(Section):
 
 
 @dataclass(frozen=True, slots=True)
+class LexiconSettings(Section):
+    """User dictionaries loaded on top of the packaged lexicons."""
+
+    name: ClassVar[str] = "lexicon"
+
+    actors: tuple[str, ...] = setting(
+        (),
+        pattern=r".*\S.*",
+        doc="Extra actor dictionary files (see docs/actors.md), loaded before any --actors.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """All settings of tacitus, one section per stage."""
 
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    lexicon: LexiconSettings = field(default_factory=LexiconSettings)
 
 
 def settings_from_mapping(data: Mapping[str, Any], *, source: str = "settings") -> Settings:

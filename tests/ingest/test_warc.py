@@ -114,8 +114,9 @@ def test_truncated_archives_keep_the_whole_records_and_name_the_broken_one(
     tmp_path: Path, compressed: bool
 ) -> None:
     records = [{"uri": f"https://news.example.org/{n}", "body": PAGE} for n in range(3)]
-    data = warc_bytes(records, gzip=compressed)
-    last = len(warc_bytes(records[:2], gzip=compressed))  # where the third record starts
+    head = warc_bytes(records[:2], gzip=compressed)
+    data = head + warc_bytes(records[2:], gzip=compressed, with_info=False)
+    last = len(head)  # where the third record starts
     path = tmp_path / ("t.warc.gz" if compressed else "t.warc")
     # cut inside the last record's header, then inside its payload, then near its end
     for cut in (last + 30, (last + len(data)) // 2, len(data) - 20):

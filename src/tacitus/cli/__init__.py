@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from tacitus.cli import actor as actor_cmd
 from tacitus.cli import code as code_cmd
 from tacitus.cli import demo as demo_cmd
+from tacitus.cli import dict as dict_cmd
 from tacitus.cli import evaluate as eval_cmd
 from tacitus.cli import export as export_cmd
 from tacitus.cli import ingest as ingest_cmd
@@ -30,6 +32,8 @@ app.command("stories")(stories_cmd.stories)
 app.command("query")(query_cmd.query)
 app.command("export")(export_cmd.export)
 app.command("stats")(stats_cmd.stats)
+app.command("actor")(actor_cmd.actor)
+app.add_typer(dict_cmd.app, name="dict")
 
 
 def main() -> None:

@@ -69,7 +69,11 @@ def code(
     from tacitus.pipeline import Coder
 
     try:
-        coder = Coder(include_all=all_events, patterns=patterns or (), actors=actors or ())
+        coder = Coder(
+            include_all=all_events,
+            patterns=patterns or (),
+            actors=(*settings.lexicon.actors, *(actors or ())),
+        )
     except TacitusError as exc:
         err.print(f"tacitus: {exc}", markup=False)
         raise typer.Exit(2) from exc

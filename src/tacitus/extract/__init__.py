@@ -713,6 +713,8 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                     owners = [c for c in subject.children if c.dep_ == "poss"]
                     candidates.append(owners or [subject])
     for prep_name in _FALLBACK_PREPS:
+        if prep_name in ("in", "at") and mention.code in ("04", "040"):
+            continue  # "met in Astana" says where they met, not whom
         for holder in [*holders, *objs]:
             for prep in holder.children:
                 if prep.dep_ != "prep" or prep.lower_ != prep_name:

@@ -11,6 +11,7 @@ access and a walk over a handful of candidates. The rules are in docs/places.md.
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import time
 import unicodedata
@@ -196,9 +197,7 @@ def place_key(text: str) -> str:
     return key if _IRREGULAR.search(key) is None else _regularised(key)
 
 
-def resolve_place(
-    text: str, *, countries: Sequence[str] = (), prefer: str = ""
-) -> Place | None:
+def resolve_place(text: str, *, countries: Sequence[str] = (), prefer: str = "") -> Place | None:
     """The place a name stands for, or None.
 
     `text` is the name as written ("Kyiv", "northern Gaza", "Paris, Texas", "BOGOTA"); a name
@@ -260,24 +259,28 @@ def _choose(
 
 
 def _narrowed(
-    index: PlaceIndex, words: list[str], context: frozenset[str], prefer: str, depth: int
+    index: PlaceIndex,
+    words: list[str],
+    context: frozenset[str],
+    prefer: str,
+    depth: int,
+    designated: str = "",
 ) -> Candidate | None:
     """Retry without a designator ("Idlib province") or a qualifying word ("northern Gaza")."""
     if len(words) < 2 or depth > 3:
         return None
-    level = ""
     if words[-1] in _DESIGNATORS:
-        level, rest = _DESIGNATORS[words[-1]], words[:-1]
+        designated, rest = _DESIGNATORS[words[-1]], words[:-1]
     elif words[0] in _DESIGNATORS and words[1] == "of" and len(words) > 2:
-        level, rest = _DESIGNATORS[words[0]], words[2:]
+        designated, rest = _DESIGNATORS[words[0]], words[2:]
     elif words[0] in _QUALIFYING_WORDS:
         rest = words[1:]
     else:
         return None
-    best = _choose(index.names.get(" ".join(rest), ()), context, level or prefer)
+    best = _choose(index.names.get(" ".join(rest), ()), context, designated or prefer)
     if best is None:
-        return _narrowed(index, rest, context, level or prefer, depth + 1)
-    if level == "admin1" and best.precision == "city":
+        return _narrowed(index, rest, context, prefer, depth + 1, designated)
+    if designated == "admin1" and best.precision == "city":
         # "Idlib province", "Kano State": the region named after its capital, placed there.
         return best._replace(precision="admin1", geonameid=None)
     return best
@@ -386,6 +389,17 @@ _Names = dict[str, list[tuple[int, int, _Entry]]]
 def place_index() -> PlaceIndex:
     """The alias index, built on first use and shared by every call in the process."""
     start = time.perf_counter()
+    collecting = gc.isenabled()
+    gc.disable()  # the build makes 400,000 objects and no cycles: the collector only slows it
+    try:
+        names, states = _build()
+    finally:
+        if collecting:
+            gc.enable()
+    return PlaceIndex(names, states, time.perf_counter() - start)
+
+
+def _build() -> tuple[dict[str, tuple[Candidate, ...]], dict[str, Candidate]]:
     common = frozenset(_read_words(DATA_DIR / "common_words.txt"))
     centres = {
         row["code"]: row for row in _read_tsv(DATA_DIR / "centres.tsv", ("code", "lat", "lon"))
@@ -491,7 +505,7 @@ def place_index() -> PlaceIndex:
                 f"state_abbreviations.tsv: {row['state']!r} is not a US state code; fix the row"
             )
         qualifiers[place_key(row["abbreviation"])] = states[row["state"]].strong
-    return PlaceIndex(index, qualifiers, time.perf_counter() - start)
+    return index, qualifiers
 
 
 def _to_ascii(text: str) -> str:
