@@ -965,7 +965,7 @@ def _date_groups(sent: Any) -> list[list[Token]]:
     groups: list[list[Token]] = []
     covered: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME"):
+        if ent.label_ in ("DATE", "TIME", "EVENT"):
             tokens = list(ent)
             groups.append(tokens)
             covered.update(t.i for t in tokens)

@@ -228,7 +228,9 @@ CASES: list[Case] = [
     ("Cambridge, England", (), "", "GBR", "city", "Cambridge", "ENG"),
     ("Cambridge, Mass.", (), "", "USA", "city", "Cambridge", "MA"),
     ("Tsitelubani, Georgia", (), "", "GEO", "country", "Georgia", None),
-    ("Saraqeb, Idlib province", (), "", "SYR", "admin1", "Idlib", "12"),
+    ("Saraqeb, Idlib province", (), "", "SYR", "city", "Saraqib", "12"),
+    ("Saraqib village, Idlib province", (), "", "SYR", "admin1", "Idlib", "12"),
+    ("Paris, Kentucky", (), "", "USA", "admin1", "Kentucky", "KY"),  # too small for the gazetteer
     ("Matak post, Charmang area, Bajaur district", (), "", "PAK", "admin1", "Bajaur", None),
     # --- accents, case, punctuation -----------------------------------------------------------
     ("Bogotá", (), "", "COL", "city", "Bogotá", None),

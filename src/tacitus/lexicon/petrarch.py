@@ -237,8 +237,8 @@ def read_actors(path: Path, *, countries: Mapping[str, Country], kind: str = "au
     """Convert one `.actors` file.
 
     Entries coded with a bare country become aliases of that country; entries with an ELI
-    code or dated codes become people with dated roles (kind "auto"), other entries
-    organisation rows; `kind` "people"/"organisations" forces one of the two.
+    code, or dated codes and no default, become people with dated roles (kind "auto"), other
+    entries organisation rows; `kind` "people"/"organisations" forces one of the two.
     """
     if kind not in KINDS:
         raise LexiconError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -274,7 +274,9 @@ def read_actors(path: Path, *, countries: Mapping[str, Country], kind: str = "au
                 if alias not in bucket:
                     bucket.append(alias)
             continue
-        person = any(c.sector == "ELI" for c in codes) or bool(dated)
+        # Only people fall back to ELI; a dated entry whose default is another code is an
+        # organisation that changed status (a rebel group in power for a while).
+        person = any(c.sector == "ELI" for c in codes) or (bool(dated) and default is None)
         if kind == "people" or (kind == "auto" and person):
             _person(record, codes, here, out)
         else:

@@ -293,8 +293,7 @@ def _qualified(
     head, *tails = (part.strip() for part in text.split(","))
     candidates = index.names.get(place_key(head), ())
     for tail in tails:
-        state = index.states.get(place_key(tail))
-        regions = (state,) if state is not None else index.names.get(place_key(tail), ())
+        regions = _regions(index, tail, context)
         for candidate in candidates:
             if prefer and candidate.precision != prefer:
                 continue
@@ -306,6 +305,18 @@ def _qualified(
         if found is not None:
             return found
     return _choose(candidates, context, prefer)
+
+
+def _regions(index: PlaceIndex, text: str, context: frozenset[str]) -> Sequence[Candidate]:
+    """What the part after a comma can stand for: all its readings, the narrower first."""
+    key = place_key(text)
+    state = index.states.get(key)
+    if state is not None:
+        return (state,)
+    if key in index.names:
+        return index.names[key]
+    found = _narrowed(index, key.split(), context, "", depth=0)  # "Idlib province"
+    return (found,) if found is not None else ()
 
 
 def _within(candidate: Candidate, region: Candidate) -> bool:

@@ -1,0 +1,73 @@
+"""Event dates and places in context: the event's own clause, the dateline, the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.types import Article
+
+CASES = [
+    # (text, published, cameo prefix, expected date, expected place country or None)
+    ("Britain expelled two Russian diplomats on Thursday.", "2017-01-01", "174",
+     "2016-12-29", None),
+    ("Britain expelled two Russian diplomats yesterday.", "2017-01-01", "174", "2016-12-31", None),
+    ("Britain expelled two Russian diplomats on Dec. 29.", "2017-01-01", "174", "2016-12-29",
+     None),
+    ("Britain expelled two Russian diplomats last week.", "2017-01-01", "174", "2016-W51", None),
+    ("Israeli troops raided a refugee camp in Jenin on Sunday.", "2023-07-04", "",
+     "2023-07-02", "PSE"),
+    ("Police arrested 40 protesters in Nairobi on New Year's Eve.", "2024-01-02", "173",
+     "2023-12-31", "KEN"),
+    # conjoined verbs share a date
+    ("Chavez ordered troops to the border and mobilized warplanes on Sunday.", "2008-03-03",
+     "15", "2008-03-02", None),
+    # a participle does not take the date of the main clause
+    ("Diplomats expelled by Poland left Warsaw on Sunday.", "2023-05-16", "174", "", None),
+    # a pluperfect act reported on Saturday has no day
+    ("The army said on Saturday that troops had killed six rebels.", "2021-03-08", "19", "",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "code", "date", "country"), CASES)
+def test_date_and_place(
+    coder: Coder, text: str, published: str, code: str, date: str, country: str | None
+) -> None:
+    events = [e for e in coder.code_text(text, date=published) if e.cameo.startswith(code)]
+    assert events, text
+    event = events[0]
+    assert event.date == date
+    if country is not None:
+        assert event.event_loc is not None and event.event_loc.country == country
+        assert event.event_loc.lat is not None
+
+
+def test_no_publication_date_gives_no_relative_day(coder: Coder) -> None:
+    events = coder.code_text("Britain expelled two Russian diplomats on Thursday.")
+    assert events and events[0].date == ""
+
+
+def test_dateline_is_place_and_not_subject(coder: Coder) -> None:
+    text = (
+        "MANILA, June 18 (Wire) - Philippine President Ferdinand Marcos Jr. summoned "
+        "China's ambassador on Monday."
+    )
+    events = coder.code_article(Article(id="x", text=text, published="2024-06-18"))
+    summons = next(e for e in events if e.cameo.startswith("11"))
+    assert summons.actor[0].code == "PHLGOV"
+    assert summons.date == "2024-06-17"
+    assert summons.event_loc is not None and summons.event_loc.country == "PHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Volodymyr Zelensky met Olaf Scholz in Berlin on Friday.", "042"),
+        ("Olaf Scholz met Volodymyr Zelensky in Berlin on Friday.", "043"),
+        ("The foreign ministers of India and Pakistan met in Astana.", "044"),
+    ],
+)
+def test_meetings_by_place(coder: Coder, text: str, code: str) -> None:
+    events = coder.code_text(text, date="2024-02-17")
+    assert [e.cameo for e in events if e.cameo.startswith("04")] == [code]
