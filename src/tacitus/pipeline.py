@@ -412,6 +412,7 @@ class Coder:
                 )
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
+        out.extend(_stated_refusals(out))
         self._refusal_recipients(out)
         sentence_countries = self._sentence_countries(sent, out)
         contexts = [
@@ -760,6 +761,53 @@ def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
                 if hit.kind in ("demonym", "country") and hit.country:
                     found.add(hit.country)
     return found
+
+
+# What refusing an act is coded as, by the act's code prefix (longest first).
+_REFUSAL_CODES = (
+    ("081", "1241"),
+    ("082", "1242"),
+    ("084", "1243"),
+    ("085", "1244"),
+    ("086", "1245"),
+    ("087", "1246"),
+    ("08", "124"),
+    ("045", "126"),
+    ("04", "125"),
+    ("06", "121"),
+    ("07", "122"),
+)
+_REFUSING_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def _stated_refusals(coded: list[CodedMention]) -> list[CodedMention]:
+    """ "X will not lift the ban": a stated refusal is an event (12x) of its own; the act
+    stays negated. A plain past negation ("did not lift") is not a refusal."""
+    out: list[CodedMention] = []
+    for item in coded:
+        if item.modality != "negated" or not item.actors or item.code.startswith("12"):
+            continue
+        anchor = item.mention.anchor
+        auxes = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+        negated_here = any(c.dep_ == "neg" for c in anchor.children)
+        if not (auxes & _REFUSING_AUX and negated_here):
+            continue
+        if any(
+            o.code.startswith("12") and o.evidence.sentence == item.evidence.sentence for o in coded
+        ):
+            continue
+        code = next((c for prefix, c in _REFUSAL_CODES if item.code.startswith(prefix)), "12")
+        out.append(
+            replace(
+                item,
+                code=code,
+                rule=f"refuse.stated+{item.rule}",
+                modality="asserted",
+                confidence=round(item.confidence * 0.9, 2),
+                extra_evidence=[],
+            )
+        )
+    return out
 
 
 def _refine_meeting(item: CodedMention) -> None:

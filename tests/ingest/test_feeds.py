@@ -68,19 +68,28 @@ def test_atom_entries_become_articles(tmp_path: Path) -> None:
                 "updated": "2024-03-06T10:00:00Z",
                 "content": "<div><p>" + PARAGRAPHS[1] + "</p></div>",
             },
-            {"title": "Updated only", "id": "urn:example:b", "updated": "2024-02-01T10:00:00Z",
-             "summary": PARAGRAPHS[2]},
+            {
+                "title": "Updated only",
+                "id": "urn:example:b",
+                "updated": "2024-02-01T10:00:00Z",
+                "summary": PARAGRAPHS[2],
+            },
         ]
     )
     (tmp_path / "desk.atom").write_text(feed, encoding="utf-8")
     first, second = items_of([str(tmp_path / "desk.atom")])
     assert isinstance(first, Article) and isinstance(second, Article)
     assert (first.id, first.url, first.published) == (
-        "urn:example:a", "https://atom.example.org/a", "2024-03-05"
+        "urn:example:a",
+        "https://atom.example.org/a",
+        "2024-03-05",
     )
     assert first.text == PARAGRAPHS[1]
-    assert (second.id, second.published, second.text) == ("urn:example:b", "2024-02-01",
-                                                           PARAGRAPHS[2])
+    assert (second.id, second.published, second.text) == (
+        "urn:example:b",
+        "2024-02-01",
+        PARAGRAPHS[2],
+    )
 
 
 def test_xml_that_is_not_a_feed_and_feeds_without_items_are_rejected(tmp_path: Path) -> None:

@@ -45,8 +45,17 @@ HARD_LIMIT_SECONDS = 60  # a hang, not slowness: the deadline below catches slow
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u00ad"
 BIDI_TEXT = INVISIBLE + "abc xyz.,\u05d0\u05d1\u05d2\u0627\u0644\u0639 Moscow London 12"
-BAD_UTF8 = [b"\xff", b"\xfe", b"\x80", b"\xc3", b"\xc3(", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80",
-            b"\xe2\x82", b"\xf0\x9f\x98"]
+BAD_UTF8 = [
+    b"\xff",
+    b"\xfe",
+    b"\x80",
+    b"\xc3",
+    b"\xc3(",
+    b"\xed\xa0\x80",
+    b"\xf8\x88\x80\x80\x80",
+    b"\xe2\x82",
+    b"\xf0\x9f\x98",
+]
 NESTING_TAGS = ["div", "span", "b", "i", "em", "section", "article", "blockquote"]
 TWENTY_MB_LINE = b"word " * 4_000_000  # 20 MB, not one newline
 
@@ -132,8 +141,9 @@ def hostile(reader: str) -> st.SearchStrategy[tuple[str, bytes]]:
         st.tuples(st.just("random"), st.binary(max_size=600)),
         st.tuples(
             st.just("invalid_utf8"),
-            st.builds(_invalid_utf8, st.text(max_size=200), st.sampled_from(BAD_UTF8),
-                      st.integers(0, 300)),
+            st.builds(
+                _invalid_utf8, st.text(max_size=200), st.sampled_from(BAD_UTF8), st.integers(0, 300)
+            ),
         ),
         st.tuples(
             st.just("invisible"),
@@ -142,27 +152,39 @@ def hostile(reader: str) -> st.SearchStrategy[tuple[str, bytes]]:
         st.tuples(st.just("bidi"), st.text(alphabet=BIDI_TEXT, max_size=300).map(str.encode)),
         st.tuples(
             st.just("nested"),
-            st.builds(_nested, st.integers(201, 3000), st.sampled_from(NESTING_TAGS),
-                      st.booleans()),
+            st.builds(
+                _nested, st.integers(201, 3000), st.sampled_from(NESTING_TAGS), st.booleans()
+            ),
         ),
         st.tuples(st.just("empty"), st.sampled_from([b"", b" ", b"\n", b"\r\n\t ", b"\n\n\n"])),
         st.tuples(
             st.just("gzip"),
-            st.builds(_gzip_cut, st.binary(min_size=1, max_size=2000) | st.just(
-                good_document(reader)), fraction),
+            st.builds(
+                _gzip_cut,
+                st.binary(min_size=1, max_size=2000) | st.just(good_document(reader)),
+                fraction,
+            ),
         ),
         st.tuples(
             st.just("damaged"),
-            st.builds(_damaged, st.just(reader), fraction,
-                      st.lists(st.tuples(fraction, st.integers(0, 255)), max_size=8)),
+            st.builds(
+                _damaged,
+                st.just(reader),
+                fraction,
+                st.lists(st.tuples(fraction, st.integers(0, 255)), max_size=8),
+            ),
         ),
     )
-    wrapped = raw.map(lambda kind_data: ("wrapped_" + kind_data[0], container(reader, kind_data[1])))
+    wrapped = raw.map(
+        lambda kind_data: ("wrapped_" + kind_data[0], container(reader, kind_data[1]))
+    )
     options = [raw, wrapped]
     if reader.startswith("warc"):
         options.append(
-            st.tuples(st.just("truncated_warc"), st.builds(_warc_cut, st.just(reader == "warcgz"),
-                                                           fraction))
+            st.tuples(
+                st.just("truncated_warc"),
+                st.builds(_warc_cut, st.just(reader == "warcgz"), fraction),
+            )
         )
     return st.one_of(*options)
 
@@ -206,8 +228,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Pa
     return out
 
 
-def check(reader: str, kind: str, data: bytes, corpus: dict[str, tuple[Path, Path, list[str]]],
-          ) -> None:
+def check(
+    reader: str,
+    kind: str,
+    data: bytes,
+    corpus: dict[str, tuple[Path, Path, list[str]]],
+) -> None:
     before, after, good_ids = corpus[reader]
     bad = before.parent / f"hostile_{reader}{SUFFIXES[reader]}"
     bad.write_bytes(data)
@@ -261,8 +287,9 @@ test_hostile_warc = _reader_test("warc")
 test_hostile_warcgz = _reader_test("warcgz")
 
 
-@settings(max_examples=60, deadline=timedelta(seconds=20),
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=timedelta(seconds=20), suppress_health_check=[HealthCheck.too_slow]
+)
 @given(case=hostile("txt") | hostile("html") | hostile("feed"))
 def test_hostile_stdin_is_survived_and_named(case: tuple[str, bytes]) -> None:
     kind, data = case

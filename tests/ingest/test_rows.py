@@ -27,26 +27,62 @@ def csv_text(rows: list[dict[str, str]], fields: list[str]) -> str:
 
 def test_csv_rows_with_text_or_html(tmp_path: Path) -> None:
     rows = [
-        {"id": "t1", "text": PARAGRAPHS[0] + "\n" + PARAGRAPHS[1], "title": "Own",
-         "published": "2024-03-01", "source": "Wire", "url": "", "html": ""},
-        {"id": "h1", "text": "", "html": news_page(), "title": "", "published": "", "source": "",
-         "url": "https://mirror.example.org/x"},
-        {"id": "h2", "text": "", "html": news_page(), "title": "Row title",
-         "published": "2024-02-29", "source": "Row source", "url": ""},
-        {"id": "bad", "text": "", "html": "", "title": "", "published": "", "source": "",
-         "url": ""},
+        {
+            "id": "t1",
+            "text": PARAGRAPHS[0] + "\n" + PARAGRAPHS[1],
+            "title": "Own",
+            "published": "2024-03-01",
+            "source": "Wire",
+            "url": "",
+            "html": "",
+        },
+        {
+            "id": "h1",
+            "text": "",
+            "html": news_page(),
+            "title": "",
+            "published": "",
+            "source": "",
+            "url": "https://mirror.example.org/x",
+        },
+        {
+            "id": "h2",
+            "text": "",
+            "html": news_page(),
+            "title": "Row title",
+            "published": "2024-02-29",
+            "source": "Row source",
+            "url": "",
+        },
+        {
+            "id": "bad",
+            "text": "",
+            "html": "",
+            "title": "",
+            "published": "",
+            "source": "",
+            "url": "",
+        },
     ]
     path = tmp_path / "rows.csv"
-    path.write_text(csv_text(rows, ["id", "text", "html", "title", "url", "published",
-                                    "source"]), encoding="utf-8")
+    path.write_text(
+        csv_text(rows, ["id", "text", "html", "title", "url", "published", "source"]),
+        encoding="utf-8",
+    )
     t1, h1, h2, bad = iter_articles([str(path)])
     assert isinstance(t1, Article) and t1.text == PARAGRAPHS[0] + "\n" + PARAGRAPHS[1]
-    assert (t1.title, t1.published, t1.source, t1.origin) == ("Own", "2024-03-01", "Wire",
-                                                              f"{path}:2")
+    assert (t1.title, t1.published, t1.source, t1.origin) == (
+        "Own",
+        "2024-03-01",
+        "Wire",
+        f"{path}:2",
+    )
     assert isinstance(h1, Article) and h1.text.split("\n") == list(PARAGRAPHS)
     # the page's metadata fills what the row leaves empty; the row's own fields win
     assert (h1.title, h1.published, h1.url) == (
-        "Moscow expels British diplomats", "2024-03-04", "https://mirror.example.org/x"
+        "Moscow expels British diplomats",
+        "2024-03-04",
+        "https://mirror.example.org/x",
     )
     assert isinstance(h2, Article)
     assert (h2.title, h2.published, h2.source) == ("Row title", "2024-02-29", "Row source")

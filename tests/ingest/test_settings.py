@@ -31,13 +31,13 @@ def test_defaults_are_sane_and_valid() -> None:
 
 def test_a_toml_file_overrides_only_what_it_names(tmp_path: Path) -> None:
     path = tmp_path / "tacitus.toml"
-    path.write_text('[ingest]\nmax_input_bytes = 2_048\nlanguages = ["en", "de"]\n'
-                    "fetch_timeout = 3\n")
+    path.write_text(
+        '[ingest]\nmax_input_bytes = 2_048\nlanguages = ["en", "de"]\nfetch_timeout = 3\n'
+    )
     settings = load_settings(path, environ={})
     assert settings.ingest.max_input_bytes == 2048
     assert settings.ingest.languages == ("en", "de")
-    assert settings.ingest.fetch_timeout == 3.0 and isinstance(settings.ingest.fetch_timeout,
-                                                               float)
+    assert settings.ingest.fetch_timeout == 3.0 and isinstance(settings.ingest.fetch_timeout, float)
     assert settings.ingest.max_row_bytes == IngestSettings().max_row_bytes
 
 
@@ -54,9 +54,15 @@ def test_the_environment_names_the_file_and_an_explicit_path_wins(tmp_path: Path
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("[ingest]\nmax_input_byte = 1\n", r"unknown setting ingest\.max_input_byte; .*max_input_bytes"),
+        (
+            "[ingest]\nmax_input_byte = 1\n",
+            r"unknown setting ingest\.max_input_byte; .*max_input_bytes",
+        ),
         ("[ingest]\nname = 'x'\n", r"unknown setting ingest\.name"),
-        ("[injest]\nmax_input_bytes = 1\n", r"unknown section \[injest\]; known sections: \[ingest\]"),
+        (
+            "[injest]\nmax_input_bytes = 1\n",
+            r"unknown section \[injest\]; known sections: \[ingest\]",
+        ),
         ("ingest = 3\n", r"'ingest' must be a table"),
         ("[ingest]\nmax_input_bytes = '16 MB'\n", r"ingest\.max_input_bytes must be an integer"),
         ("[ingest]\nmax_input_bytes = true\n", r"must be an integer, got True"),
@@ -103,6 +109,8 @@ def test_settings_are_immutable_and_picklable() -> None:
 def test_the_docs_list_every_setting_with_its_default() -> None:
     text = DOCS.read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([a-z_.]+)` \| `([^`]*)` \|", text, flags=re.M))
-    expected = {key: repr(list(value) if isinstance(value, tuple) else value).replace("'", '"')
-                for key, value, _ in describe()}
+    expected = {
+        key: repr(list(value) if isinstance(value, tuple) else value).replace("'", '"')
+        for key, value, _ in describe()
+    }
     assert rows == expected

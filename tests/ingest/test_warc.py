@@ -24,14 +24,23 @@ def mixed_records() -> list[dict[str, object]]:
     return [
         {"type": "request", "uri": "https://news.example.org/a", "body": b""},
         {"uri": "https://news.example.org/a", "body": PAGE, "date": "2024-03-06T10:00:00Z"},
-        {"uri": "https://news.example.org/logo.png", "body": b"\x89PNG\r\n", "content_type":
-         "image/png"},
-        {"uri": "https://news.example.org/gone", "body": b"<html>gone</html>", "status":
-         "404 Not Found"},
+        {
+            "uri": "https://news.example.org/logo.png",
+            "body": b"\x89PNG\r\n",
+            "content_type": "image/png",
+        },
+        {
+            "uri": "https://news.example.org/gone",
+            "body": b"<html>gone</html>",
+            "status": "404 Not Found",
+        },
         {"uri": "https://news.example.org/b", "body": UNDATED, "date": "2024-03-07T23:59:00Z"},
         {"type": "resource", "uri": "https://news.example.org/c", "body": UNDATED},
-        {"uri": "https://news.example.org/d", "body": news_page(published="2024-03-10").encode(),
-         "date": "2024-03-05T08:00:00Z"},
+        {
+            "uri": "https://news.example.org/d",
+            "body": news_page(published="2024-03-10").encode(),
+            "date": "2024-03-05T08:00:00Z",
+        },
     ]
 
 
@@ -59,10 +68,13 @@ def test_html_response_records_become_articles(tmp_path: Path, compressed: bool)
 def test_chunked_and_gzip_encoded_payloads_are_decoded(tmp_path: Path) -> None:
     squeezed = zlib.compressobj(wbits=31)
     body = squeezed.compress(PAGE) + squeezed.flush()
-    chunked = b"".join(
-        b"%x\r\n%s\r\n" % (len(body[i : i + 500]), body[i : i + 500])
-        for i in range(0, len(body), 500)
-    ) + b"0\r\n\r\n"
+    chunked = (
+        b"".join(
+            b"%x\r\n%s\r\n" % (len(body[i : i + 500]), body[i : i + 500])
+            for i in range(0, len(body), 500)
+        )
+        + b"0\r\n\r\n"
+    )
     headers = [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
     data = warc_bytes([{"uri": "https://x.example.org/", "body": chunked, "headers": headers}])
     (tmp_path / "enc.warc.gz").write_bytes(data)
@@ -98,8 +110,10 @@ def test_records_are_streamed_not_the_whole_file_read() -> None:
 def test_an_oversized_record_is_rejected_and_the_next_read(tmp_path: Path) -> None:
     big = PAGE.replace(b"</article>", b"<p>" + b"word " * 50_000 + b"</p></article>")
     data = warc_bytes(
-        [{"uri": "https://x.example.org/big", "body": big},
-         {"uri": "https://x.example.org/ok", "body": PAGE}]
+        [
+            {"uri": "https://x.example.org/big", "body": big},
+            {"uri": "https://x.example.org/ok", "body": PAGE},
+        ]
     )
     (tmp_path / "c.warc.gz").write_bytes(data)
     tight = Settings(ingest=IngestSettings(max_record_bytes=100_000))

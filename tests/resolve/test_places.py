@@ -229,7 +229,9 @@ CASES: list[Case] = [
     ("Cambridge, Mass.", (), "", "USA", "city", "Cambridge", "MA"),
     ("Tsitelubani, Georgia", (), "", "GEO", "country", "Georgia", None),
     ("Saraqeb, Idlib province", (), "", "SYR", "city", "Saraqib", "12"),
-    ("Saraqib village, Idlib province", (), "", "SYR", "admin1", "Idlib", "12"),
+    ("Saraqib village, Idlib province, Syria", (), "", "SYR", "admin1", "Idlib", "12"),
+    ("Aleppo, Syria's largest city", (), "", "SYR", "city", "Aleppo", None),
+    ("Kyiv, Ukraine", (), "", "UKR", "city", "Kyiv", None),
     ("Paris, Kentucky", (), "", "USA", "admin1", "Kentucky", "KY"),  # too small for the gazetteer
     ("Matak post, Charmang area, Bajaur district", (), "", "PAK", "admin1", "Bajaur", None),
     # --- accents, case, punctuation -----------------------------------------------------------
@@ -261,6 +263,10 @@ CASES: list[Case] = [
     ("Mobile", ("USA",), "", "USA", "city", "Mobile", "AL"),
     ("Buffalo", (), "", "USA", "city", "Buffalo", "NY"),
     ("Phoenix", (), "", "USA", "city", "Phoenix", "AZ"),
+    ("Male", ("MDV",), "", "MDV", "city", "Male", None),
+    ("Bath", ("GBR",), "", "GBR", "city", "Bath", "ENG"),
+    ("Delaware", (), "", "USA", "admin1", "Delaware", "DE"),  # not Delaware, Ohio
+    ("Chad", (), "", "TCD", "country", "Chad", None),
     ("Turkey", (), "", "TUR", "country", "Turkey", None),
     ("China", (), "", "CHN", "country", "China", None),
     ("Jordan", ("USA",), "", "JOR", "country", "Jordan", None),
@@ -289,6 +295,8 @@ NOT_PLACES: list[tuple[str, tuple[str, ...]]] = [
     ("Of", ()),
     ("March", ()),
     ("Man", ()),
+    ("Male", ()),
+    ("Orange", ()),
     ("Mobile", ()),
     ("Google", ()),
     ("Hamas", ()),
@@ -338,13 +346,15 @@ def test_enough_cases() -> None:
 
 def test_place_fields_follow_the_contract() -> None:
     place = resolve_place("Washington")
+    assert place is not None
+    assert (place.lat, place.lon) == pytest.approx((38.895, -77.036), abs=0.01)
     assert place == Place(
         text="Washington",
         name="Washington, D.C.",
         country="USA",
         admin1="DC",
-        lat=pytest.approx(38.895, abs=0.01),
-        lon=pytest.approx(-77.036, abs=0.01),
+        lat=place.lat,
+        lon=place.lon,
         geonameid=4140963,
         precision="city",
     )

@@ -420,7 +420,6 @@ class _Matcher:
                 "conj",
                 "nsubjpass",
                 "attr",
-                "acl",
                 "oprd",
                 "dative",
                 "agent",

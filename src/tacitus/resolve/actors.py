@@ -45,9 +45,35 @@ _GENERIC_ROLES = frozenset(
 _NOT_ACTORS = frozenset({"colony", "protectorate", "dominion", "territory", "soil", "waters"})
 # Modifiers that look like role nouns but do not name who acts ("executive order").
 _NOT_ROLES = frozenset({"executive", "official", "state", "public", "national", "federal"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# "pro-Russian separatists", "Iran-backed militias": the named country is a sponsor or an
+# object of sympathy, not the actor's own country.
+_SPONSOR_PREFIXES = frozenset({"pro", "anti"})
+_SPONSOR_SUFFIXES = frozenset(
+    {
+        "backed",
+        "sponsored",
+        "funded",
+        "supported",
+        "allied",
+        "aligned",
+        "trained",
+        "armed",
+        "leaning",
+        "friendly",
+        "affiliated",
+        "inspired",
+        "linked",
+    }
+)
 _TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
 # Sectors that can stand for the government of a country named only by its capital/seat.
 _GOV = "GOV"
+
+
+def _acronym(text: str) -> bool:
+    """"WHO", "US": an all-capital name, not the pronoun."""
+    return len(text) > 1 and text.isupper()
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -83,7 +109,13 @@ def np_tokens(head: Token) -> list[Token]:
                     keep.append(child)
 
     visit(head, True)
-    return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    kept = {t.i: t for t in keep}
+    # A hyphen the parser hung elsewhere still joins a name: "Hayat Tahrir al-Sham".
+    for tok in list(kept.values()):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.text in _HYPHENS and nxt.i + 1 in kept:
+            kept[nxt.i] = nxt
+    return sorted(kept.values(), key=lambda t: t.i)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +148,18 @@ class ActorResolver:
                     continue
                 if any(t.i - s.i != 1 for s, t in zip(span, span[1:], strict=False)):
                     continue
-                if any(k in blocked for k in range(i, j)):
-                    continue
                 text = "".join(t.text_with_ws for t in span).strip()
                 hits = self.lexicon.aliases.get(normalise(text), ())
                 if not hits:
                     continue
+                if any(k in blocked for k in range(i, j)) and not (
+                    # a name that only begins with a region: "Gulf Cooperation Council"
+                    j - i >= 3 and all(h.kind in ("org", "person") for h in hits)
+                ):
+                    continue
                 # Names are capitalised: "us" the pronoun is not the US, "turkey" not Turkey.
                 if not any(c.isupper() for c in text[:2]) or (
-                    len(span) == 1 and span[0].pos_ == "PRON"
+                    len(span) == 1 and span[0].pos_ == "PRON" and not _acronym(text)
                 ):
                     continue
                 best = _Match(i, j, hits, text)
@@ -145,6 +180,28 @@ class ActorResolver:
                 text = " ".join(t.lower_ for t in tokens[i:j]).replace(" - ", "-")
                 if text in regions and not self.lexicon.aliases.get(normalise(text)):
                     blocked.update(range(i, j))
+        for i, tok in enumerate(tokens):
+            if tok.text not in _HYPHENS:
+                continue
+            if 0 < i < len(tokens) - 1 and tokens[i - 1].lower_ in _SPONSOR_PREFIXES:
+                blocked.add(i + 1)
+                # the whole name after "pro-": "pro-North Korean"
+                for k in range(i + 1, min(len(tokens), i + 4)):
+                    if k > i + 1 and tokens[k].pos_ not in ("PROPN", "ADJ"):
+                        break
+                    if k > i + 1 and not tokens[k].text[:1].isupper():
+                        break
+                    blocked.add(k)
+            elif i + 1 < len(tokens) and tokens[i + 1].lower_ in _SPONSOR_SUFFIXES:
+                k = i - 1
+                while k >= 0 and tokens[k].text[:1].isupper() and k >= i - 3:
+                    blocked.add(k)
+                    k -= 1
+        for i, tok in enumerate(tokens):
+            # one-token forms: "pro-Russian", "Iran-backed"
+            first, _, rest = tok.text.partition("-")
+            if rest and (first.lower() in _SPONSOR_PREFIXES or rest.lower() in _SPONSOR_SUFFIXES):
+                blocked.add(i)
         return blocked
 
     def resolve_all(self, head: Token, day: str) -> list[Actor]:
@@ -212,30 +269,13 @@ class ActorResolver:
         on_head = [m for m in matches if m.start <= head_pos < m.end]
         others = [m for m in matches if not (m.start <= head_pos < m.end)]
 
-        # 1. A named person or organisation that is the head of the phrase.
-        for match in on_head:
-            person = next((h.person for h in match.hits if h.kind == "person" and h.person), None)
-            if person is not None:
-                country, sector, _ = person.at(day)
-                if former or elect:
-                    sector = "ELI"
-                actor = self._actor(text, person.name, country, sector, person.wikidata, 0.9)
-                return replace(actor, entry=f"person:{person.name}")
-            orgs = [h.org for h in match.hits if h.kind == "org" and h.org and h.org.valid(day)]
-            if not orgs:
-                orgs = [h.org for h in match.hits if h.kind == "org" and h.org]
-            if orgs:
-                org = orgs[0]
-                return Actor(
-                    text=text,
-                    name=org.name,
-                    country=org.country,
-                    sector=org.sector,
-                    code=org.code,
-                    wikidata=org.wikidata,
-                    entry=org.code,
-                    confidence=0.9,
-                )
+        # 1. A named person or organisation that is the head of the phrase, or whose name
+        # runs on through a preposition ("Doctors Without Borders").
+        whole = self._whole_name(head, tokens)
+        for hits in [*([whole] if whole else []), *(m.hits for m in on_head)]:
+            named = self._named(hits, text, day, former or elect)
+            if named is not None:
+                return named
 
         # An apposition naming a known person: "the president, Barack Obama".
         for child in head.children:
@@ -338,6 +378,51 @@ class ActorResolver:
             confidence = 0.8
         return self._actor(text, name, country, sector, "", confidence)
 
+    def _named(
+        self, hits: tuple[Hit, ...], text: str, day: str, out_of_office: bool
+    ) -> Actor | None:
+        """The actor of a person's or organisation's name, on `day`."""
+        person = next((h.person for h in hits if h.kind == "person" and h.person), None)
+        if person is not None:
+            country, sector, _ = person.at(day)
+            if out_of_office:
+                sector = "ELI"
+            actor = self._actor(text, person.name, country, sector, person.wikidata, 0.9)
+            return replace(actor, entry=f"person:{person.name}")
+        orgs = [h.org for h in hits if h.kind == "org" and h.org and h.org.valid(day)]
+        if not orgs:
+            orgs = [h.org for h in hits if h.kind == "org" and h.org]
+        if not orgs:
+            return None
+        org = orgs[0]
+        return Actor(
+            text=text,
+            name=org.name,
+            country=org.country,
+            sector=org.sector,
+            code=org.code,
+            wikidata=org.wikidata,
+            entry=org.code,
+            confidence=0.9,
+        )
+
+    def _whole_name(self, head: Token, tokens: list[Token]) -> tuple[Hit, ...]:
+        """Person or organisation entries named by the phrase read on to the end of the
+        head's subtree, prepositions included ("the Committee to Protect Journalists")."""
+        end = max(t.i for t in head.subtree)
+        if end <= tokens[-1].i:
+            return ()
+        start = tokens[0].i
+        while start < head.i and head.doc[start].dep_ in ("det", "poss", "case"):
+            start += 1
+        if end - start + 1 > self.lexicon.max_alias_words + 1:
+            return ()
+        span = head.doc[start : end + 1]
+        if not span.text[:1].isupper():
+            return ()
+        hits = self.lexicon.aliases.get(normalise(span.text), ())
+        return tuple(h for h in hits if h.kind in ("person", "org"))
+
     def _actor(
         self, text: str, name: str, country: str, sector: str, wikidata: str, confidence: float
     ) -> Actor:
@@ -374,7 +459,22 @@ def phrase_head(doc: Any) -> Token | None:
     if chunks:
         return chunks[0].root
     nouns = [t for t in doc if t.pos_ in _NOMINAL]
-    return nouns[-1] if nouns else None
+    # A lone name the tagger took for a verb or adjective ("ECOWAS", "Kyiv") is still the head.
+    return nouns[-1] if nouns else root
+
+
+_FRAME = "said."
+
+
+def _framed_head(doc: Any, length: int) -> Token | None:
+    """The head of the phrase occupying the first `length` characters of `doc`: its token
+    whose syntactic head lies outside it (the last such nominal token)."""
+    inside = [t for t in doc if t.idx < length]
+    heads = [t for t in inside if t.head.idx >= length or t.head.i == t.i]
+    nominal = [t for t in heads if t.pos_ in _NOMINAL]
+    if nominal:
+        return nominal[-1]
+    return heads[-1] if heads else None
 
 
 def context_countries(doc: Any, lexicon: ActorLexicon) -> list[str]:
@@ -419,10 +519,18 @@ def resolve_phrase(
     unresolved = Actor(text=phrase, confidence=_UNRESOLVED_CONFIDENCE)
     if not phrase:
         return unresolved
-    head = phrase_head(nlp(phrase))
-    if head is None:
-        return unresolved
-    actor = ActorResolver(lexicon).resolve(head, date)
+    resolver = ActorResolver(lexicon)
+    actor = None
+    # News names actors as subjects: parsed as the subject of "said" the phrase gets the
+    # noun-phrase reading it has in a sentence ("Boko Haram fighters", "Kyiv"); the bare
+    # parse is the fallback.
+    framed = nlp(f"{phrase} {_FRAME}")
+    head = _framed_head(framed, len(phrase))
+    if head is not None:
+        actor = resolver.resolve(head, date)
+    if actor is None:
+        head = phrase_head(nlp(phrase))
+        actor = resolver.resolve(head, date) if head is not None else None
     if actor is None:
         return unresolved
     actor = replace(actor, text=phrase)

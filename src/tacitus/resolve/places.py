@@ -82,16 +82,21 @@ _SPECIAL_LETTERS = str.maketrans(
         "´": "'",
     }
 )
-# ASCII folding in one C-level pass: dots and apostrophes vanish ("N'Djamena" = "Ndjamena",
-# "U.S." = "US"), "&" is "and", every other character but letters, digits and newlines (which
-# separate the names of a batch) separates words.
+# ASCII folding: dots and apostrophes vanish ("N'Djamena" = "Ndjamena", "U.S." = "US"), "&" is
+# "and", every other character but letters, digits and newlines (which separate the names of a
+# batch) separates words. The table maps one character to one, which keeps str.translate on
+# its fast path; the rest is done by str.replace (see _fold).
 _ASCII_FOLD = str.maketrans(
-    {
-        chr(i): ("" if chr(i) in "'." else " and " if chr(i) == "&" else " ")
-        for i in range(128)
-        if not chr(i).isalnum() and chr(i) != "\n"
-    }
+    {chr(i): " " for i in range(128) if not chr(i).isalnum() and chr(i) not in "\n'.&"}
 )
+
+
+def _fold(text: str) -> str:
+    """Lower case, ASCII punctuation folded (the text is ASCII already)."""
+    text = text.lower().replace("'", "").replace(".", "").replace("&", " and ")
+    return text.translate(_ASCII_FOLD)
+
+
 # Scripts an alternate name may be written in: Latin letters, their accents, punctuation.
 _LATIN = re.compile(r"[\x00-\u036f\u1e00-\u1eff\u2000-\u206f]*")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
@@ -193,7 +198,7 @@ def place_key(text: str) -> str:
     """
     if not text.isascii():
         text = _to_ascii(text)
-    key = " ".join(text.lower().translate(_ASCII_FOLD).split())
+    key = " ".join(_fold(text).split())
     return key if _IRREGULAR.search(key) is None else _regularised(key)
 
 
@@ -289,7 +294,7 @@ def _narrowed(
 def _qualified(
     index: PlaceIndex, text: str, context: frozenset[str], prefer: str
 ) -> Candidate | None:
-    """ "Paris, Texas", "Perth, Scotland", "Birmingham, Ala.": the part after a comma qualifies."""
+    """A comma qualifies: "Paris, Texas", "Perth, Scotland", "Birmingham, Ala."."""
     head, *tails = (part.strip() for part in text.split(","))
     candidates = index.names.get(place_key(head), ())
     for tail in tails:
@@ -299,8 +304,9 @@ def _qualified(
                 continue
             if any(_within(candidate, region) for region in regions):
                 return candidate
-    for tail in reversed(tails):
-        # The head is unknown (a village, "a checkpoint"): the qualifier is the best we know.
+    for tail in tails:
+        # The head is unknown (a village, "a checkpoint"): the nearest qualifier that is known
+        # is the most precise place there is ("Saraqib village, Idlib province, Syria").
         found = _find(index, tail, context, prefer="")
         if found is not None:
             return found
@@ -308,7 +314,7 @@ def _qualified(
 
 
 def _regions(index: PlaceIndex, text: str, context: frozenset[str]) -> Sequence[Candidate]:
-    """What the part after a comma can stand for: all its readings, the narrower first."""
+    """What the part after a comma can stand for: a state abbreviation, or all its readings."""
     key = place_key(text)
     state = index.states.get(key)
     if state is not None:
@@ -550,7 +556,7 @@ def _alternate_keys(alternates: Iterable[str], common: frozenset[str], name: str
     batch = "\n".join(usable)
     if not batch.isascii():
         batch = _to_ascii(batch)
-    batch = batch.lower().translate(_ASCII_FOLD)
+    batch = _fold(batch)
     if _IRREGULAR.search(batch) is None:
         keys = {" ".join(line.split()) for line in batch.split("\n")}
     else:
