@@ -132,6 +132,11 @@ class ActorResolver:
     def __init__(self, lexicon: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.grammar = load_grammar()
+        # Words of multiword role terms ("defence" of "defence ministry"), which a tagger may
+        # take for names when capitalised.
+        self._role_words = frozenset(
+            word for term in lexicon.roles if " " in term for word in term.split()
+        )
 
     # -- matching -------------------------------------------------------------------------
     def _matches(self, tokens: list[Token]) -> list[_Match]:
@@ -234,8 +239,11 @@ class ActorResolver:
         """Sector from the longest role term ending at the head (lemmas), and that term."""
         for start in range(max(0, head_pos - 3), head_pos + 1):
             words = [t.lemma_.lower() for t in tokens[start : head_pos + 1]]
-            if any(t.pos_ == "PROPN" for t in tokens[start:head_pos]) and start < head_pos:
-                continue
+            if start < head_pos and any(
+                t.pos_ == "PROPN" and t.lower_ not in self._role_words
+                for t in tokens[start:head_pos]
+            ):
+                continue  # a name inside the term, not a role word ("Hamas leader")
             for candidate in (
                 " ".join(words),
                 " ".join(w.lower() for w in [t.text for t in tokens[start : head_pos + 1]]),
@@ -260,7 +268,9 @@ class ActorResolver:
         matches = self._matches(tokens)
         lowered = {t.lower_ for t in tokens}
         joined = " ".join(t.lower_ for t in tokens).replace(" - ", "-").replace(" -", "-")
-        former = bool(lowered & self.grammar.classes["FORMER_MOD"]) or "ex-" in joined
+        start = tokens[0].i
+        ex_before = start >= 2 and [t.lower_ for t in head.doc[start - 2 : start]] == ["ex", "-"]
+        former = bool(lowered & self.grammar.classes["FORMER_MOD"]) or "ex-" in joined or ex_before
         elect = "-elect" in joined or "elect" in lowered
         opposition = bool(lowered & self.grammar.classes["OPPOSITION_MOD"]) or any(
             mod in joined for mod in self.grammar.classes["OPPOSITION_MOD"] if "-" in mod
