@@ -70,6 +70,7 @@ class _ArticleState:
         self.main_country = ""  # the country most named in the article, if one dominates
         self.people: dict[str, Actor] = {}  # surname -> the person it named earlier
         self.by_sector: dict[str, Actor] = {}  # sector -> the latest actor of that sector
+        self.by_head: dict[str, Actor] = {}  # head noun -> the latest actor it named
         self.last_group: Actor | None = None  # the latest plural or organised actor
         self.last_group_sentence = -10
         self.sentence = 0
@@ -190,6 +191,13 @@ class Coder:
     def _resolve(self, heads: list[Token], day: str, state: _ArticleState) -> list[Actor]:
         actors: list[Actor] = []
         for head in heads:
+            speaker = _reported_speaker(head, self.grammar.classes["SPEECH_VERB"])
+            if speaker is not None:
+                # "Turkey said it was ready", "Putin said he would": the speaker.
+                found_speaker = self.resolver.resolve_all(speaker, day)
+                if found_speaker:
+                    actors.extend(replace(a, text=head.text) for a in found_speaker)
+                    continue
             if head.lower_ in _PERSON_PRONOUNS and state.last_person is not None:
                 person = state.last_person
                 actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
@@ -222,16 +230,27 @@ class Coder:
             if not found:
                 found = self._appositive(head, day, state)
             if found and not found[0].country and _is_definite(head):
-                earlier = state.by_sector.get(found[0].sector)
-                if earlier is not None and earlier.country:
+                # "the ministry": the latest actor named by the same noun, else of the sector.
+                same_noun = state.by_head.get(head.lemma_.lower())
+                if same_noun is not None and same_noun.country:
                     found = [
                         replace(
-                            found[0],
-                            country=earlier.country,
-                            code=f"{earlier.country}{found[0].sector}",
-                            confidence=round(found[0].confidence * 0.8, 2),
+                            same_noun,
+                            text=head.text,
+                            confidence=round(same_noun.confidence * 0.8, 2),
                         )
                     ]
+                else:
+                    earlier = state.by_sector.get(found[0].sector)
+                    if earlier is not None and earlier.country:
+                        found = [
+                            replace(
+                                found[0],
+                                country=earlier.country,
+                                code=f"{earlier.country}{found[0].sector}",
+                                confidence=round(found[0].confidence * 0.8, 2),
+                            )
+                        ]
             for actor in found:
                 if person_name and actor.country:
                     state.people[person_name] = actor
@@ -240,6 +259,7 @@ class Coder:
                     state.last_person = actor
                 if actor.sector and actor.country:
                     state.by_sector[actor.sector] = actor
+                    state.by_head[head.lemma_.lower()] = actor
                 if (
                     (head.tag_ in ("NNS", "NNPS") or actor.entry)
                     and not person_name
@@ -413,6 +433,7 @@ class Coder:
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
         out.extend(_stated_refusals(out))
+        out.extend(_stated_intents(out))
         self._refusal_recipients(out)
         sentence_countries = self._sentence_countries(sent, out)
         contexts = [
@@ -810,6 +831,93 @@ def _stated_refusals(coded: list[CodedMention]) -> list[CodedMention]:
     return out
 
 
+# What stating an intent to do a cooperative act is coded as (03x), by the act's code.
+_INTENT_CODES = (
+    ("045", "039"),
+    ("04", "036"),
+    ("05", "032"),
+    ("06", "031"),
+    ("071", "0331"),
+    ("072", "0332"),
+    ("073", "0333"),
+    ("074", "0334"),
+    ("07", "033"),
+    ("081", "0351"),
+    ("082", "0352"),
+    ("083", "034"),
+    ("084", "0353"),
+    ("085", "0354"),
+    ("086", "0355"),
+    ("087", "0356"),
+    ("08", "035"),
+)
+_INTENT_GOVERNORS = frozenset(
+    {
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "offer",
+        "commit",
+        "ready",
+        "willing",
+        "prepared",
+        "prepare",
+        "determined",
+        "eager",
+        "keen",
+        "undertake",
+        "volunteer",
+    }
+)
+
+
+def _intent_governor(anchor: Token) -> Token | None:
+    """The word stating an intent to act: "agreed to lend", "is ready to mediate"."""
+    cur = anchor
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp") or (
+            cur.head.i == cur.i
+        ):
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in _INTENT_GOVERNORS or cur.lower_ in _INTENT_GOVERNORS:
+            return cur
+    return None
+
+
+def _stated_intents(coded: list[CodedMention]) -> list[CodedMention]:
+    """ "Australia agreed to lend $1 billion", "Turkey is ready to mediate": stating an intent
+    to cooperate is itself an event (03x); the act stays hypothetical."""
+    out: list[CodedMention] = []
+    for item in coded:
+        if item.modality not in ("hypothetical", "future") or not item.actors:
+            continue
+        if not ("04" <= item.code[:2] <= "08"):
+            continue
+        governor = _intent_governor(item.mention.anchor)
+        if governor is None:
+            continue
+        if any(c.dep_ == "neg" for c in governor.children):
+            continue
+        if any(
+            o.code.startswith("03") and o.evidence.sentence == item.evidence.sentence for o in coded
+        ):
+            continue
+        code = next((c for prefix, c in _INTENT_CODES if item.code.startswith(prefix)), "03")
+        out.append(
+            replace(
+                item,
+                code=code,
+                rule=f"intent.stated+{item.rule}",
+                modality="asserted",
+                confidence=round(item.confidence * 0.85, 2),
+                extra_evidence=[],
+            )
+        )
+    return out
+
+
 def _refine_meeting(item: CodedMention) -> None:
     """A meeting (04) becomes a visit (042), a hosted visit (043) or a meeting at a third
     location (044) by where it took place: in the recipient's country, the actor's own, or
@@ -828,6 +936,27 @@ def _refine_meeting(item: CodedMention) -> None:
     else:
         item.code = "044"
     item.rule += f"+{item.code}:place"
+
+
+def _reported_speaker(pronoun: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The subject of the speech verb whose reported clause a subject pronoun opens."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "he", "she", "they", "we"):
+        return None
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in speech_verbs:
+            speaker = next(
+                (c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            if speaker is None or speaker.pos_ == "PRON":
+                return None
+            return speaker
+        if clause.dep_ not in ("xcomp", "conj", "acomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
 
 
 def _claim_key(item: CodedMention) -> str:

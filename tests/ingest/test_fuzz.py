@@ -43,7 +43,10 @@ SUFFIXES = {
 EXAMPLES_PER_READER = 145  # x 7 readers + stdin: > 1,000 generated inputs
 HARD_LIMIT_SECONDS = 60  # a hang, not slowness: the deadline below catches slowness
 
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u00ad"
+INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\u061c\u00ad"
+)
 BIDI_TEXT = INVISIBLE + "abc xyz.,\u05d0\u05d1\u05d2\u0627\u0644\u0639 Moscow London 12"
 BAD_UTF8 = [
     b"\xff",

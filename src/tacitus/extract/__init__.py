@@ -139,6 +139,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ in ("acomp", "oprd") and verb.pos_ == "ADJ":
+        return subjects(head, depth + 1)  # "Turkey is ready to mediate": ready -> is -> Turkey
     if verb.dep_ == "xcomp":
         if is_passive(head):
             # Raising: "Putin had been expected to respond" -> Putin responds.
