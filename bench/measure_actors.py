@@ -92,17 +92,29 @@ def spans(tags: list[str]) -> Iterator[tuple[str, int, int]]:
 
 
 def span_head(doc: Any, start: int, end: int) -> Any:
-    """The last token of the span whose syntactic head is outside it (or is itself)."""
+    """The first nominal token of the span whose syntactic head is outside it (or is
+    itself); a phrase the parser attached to the verb ("detained dozens of demonstrators
+    in Yerevan") has its noun first."""
     heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
+    nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    if nominal:
+        return nominal[0]
     return heads[-1] if heads else doc[end - 1]
 
 
+SPONSORS = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "led", "drafted"}
+
+
 def named_countries(words: list[str], lexicon: Any, regions: set[str]) -> set[str]:
-    """Countries the span's own words name (names, demonyms, capitals, seats)."""
+    """Countries the span's own words name (names, demonyms, capitals, seats), leaving out
+    sponsors and sympathies ("US - backed", "pro - Russian"), which are not the actor's."""
     found: set[str] = set()
     i = 0
     while i < len(words):
         step = 1
+        if words[i].lower() in ("pro", "anti") and i + 2 < len(words) and words[i + 1] == "-":
+            i += 3
+            continue
         for j in range(min(len(words), i + 5), i, -1):
             text = " ".join(words[i:j])
             if not text[:1].isupper():
@@ -117,7 +129,9 @@ def named_countries(words: list[str], lexicon: Any, regions: set[str]) -> set[st
                 if h.kind in ("country", "demonym", "capital", "seat") and h.country
             }
             if countries:
-                found |= countries
+                sponsor = j + 1 < len(words) and words[j] == "-" and words[j + 1] in SPONSORS
+                if not sponsor:
+                    found |= countries
                 step = j - i
                 break
         i += step

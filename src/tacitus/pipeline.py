@@ -16,6 +16,7 @@ from tacitus.extract import (
     Mention,
     fallback_recipient_heads,
     find_mentions,
+    objects,
     place_phrases,
     reported_accusations,
     subjects,
@@ -175,6 +176,7 @@ class Coder:
         for index, item in enumerate(coded):
             # In article order, so that what an event borrows from earlier ones is final.
             self._fill_from_context(coded, index)
+            self._object_event_recipient(coded, index)
             _agentless_actor(item, item.sentence_countries)
             _finish_roles(item, item.contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, item.contexts, article, state)
@@ -302,7 +304,7 @@ class Coder:
         """When the pattern's slots name no actor, look where news puts the other side:
         the object's owner ("Venezuela's oil sector"), then the prepositions of the verb and
         of its object ("sanctions on Belarus", "troops to the border with Lithuania")."""
-        if mention.pattern.recipient == ("none",):
+        if mention.pattern.recipient == ("none",) or mention.code == "016":
             return []
         own = {a.code for a in actors}
         own_countries = {a.country for a in actors if a.country}
@@ -638,6 +640,9 @@ class Coder:
                 continue
             if item.evidence.sentence - earlier.evidence.sentence > 6:
                 break
+            recipient_countries = {r.country for r in item.recipients if r.country}
+            if any(a.country in recipient_countries for a in earlier.actors):
+                continue  # "The German ambassador was summoned": not by Germany
             if earlier.code[:2] == root or earlier.code[:2] in _RELATED_ROOTS.get(root, ()):
                 item.actors = list(earlier.actors)
                 codes = {a.code for a in item.actors}
@@ -647,6 +652,37 @@ class Coder:
                 item.rule += "+context"
                 item.confidence = round(item.confidence * 0.7, 2)
                 break
+
+    def _object_event_recipient(self, coded: list[CodedMention], index: int) -> None:
+        """ "ECOWAS condemned the coup", "demanded the release ...": a statement about an
+        event is directed at whoever did it — the actor of that event, in this sentence or
+        earlier in the article."""
+        item = coded[index]
+        if item.recipients or item.code[:2] not in ("02", "10", "11", "12", "13"):
+            return
+        anchor = item.mention.anchor
+        nouns = [o for o in objects(anchor) if o.pos_ == "NOUN"] if anchor.pos_ == "VERB" else []
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            patterns = self.lexicon.nouns.get(lemma)
+            if not patterns:
+                continue
+            roots = {p.code[:2] for p in patterns}
+            for other in reversed(coded[: index + 1] + coded[index + 1 :]):
+                if other is item or not other.actors:
+                    continue
+                same_token = other.mention.trigger.i == noun.i and (
+                    other.evidence.sentence == item.evidence.sentence
+                )
+                earlier = other.evidence.sentence < item.evidence.sentence and (
+                    other.mention.trigger.lemma_.lower() == lemma or other.code[:2] in roots
+                )
+                if same_token or earlier:
+                    mine = {a.code for a in item.actors}
+                    item.recipients = [a for a in other.actors if a.code not in mine]
+                    if item.recipients:
+                        item.rule += "+object-event"
+                        return
 
     @staticmethod
     def _link_denials(coded: list[CodedMention]) -> None:
@@ -1032,13 +1068,18 @@ def _finish_roles(
     named = sentence_countries or set()
 
     def pick(other_side: list[Actor]) -> str:
-        if not international:
-            return contexts[0] if contexts else ""
-        taken = {a.country for a in other_side if a.country} | (counterparts or set())
-        rest = named - taken
-        if len(rest) == 1:
-            return next(iter(rest))
-        return next((c for c in contexts if c not in taken), "")
+        taken = {a.country for a in other_side if a.country}
+        if international:
+            taken |= counterparts or set()
+            rest = named - taken
+            if len(rest) == 1:
+                return next(iter(rest))
+        # The other side's country is a poor guess for this side ("the government accused
+        # France": not France); a domestic act may still fall back to it.
+        fresh = next((c for c in contexts if c not in taken), "")
+        if fresh or international:
+            return fresh
+        return contexts[0] if contexts else ""
 
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
     item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]

@@ -372,7 +372,7 @@ the Burmese military | - | MMR | MIL
 # --- police, security, justice, legislatures
 Kenyan police | - | KEN | COP
 Indian police | - | IND | COP
-police in Pakistan | - | - | COP
+police in Pakistan | - | PAK | COP
 French police | - | FRA | COP
 British police | - | GBR | COP
 German police | - | DEU | COP

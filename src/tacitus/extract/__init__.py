@@ -645,6 +645,8 @@ def reported_accusations(sent: Span, grammar: Grammar) -> list[ReportedAccusatio
                     ):
                         words.add("responsible")
                 hostile = bool(words & accusable) or ("behind" in words or "responsible" in words)
+                if any(c.dep_ == "neg" for c in tok.children):
+                    continue  # "saying its forces had not struck": a denial, not a charge
                 if not hostile:
                     continue
                 accused = subjects(tok)

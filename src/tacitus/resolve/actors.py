@@ -66,6 +66,9 @@ _SPONSOR_SUFFIXES = frozenset(
         "linked",
     }
 )
+# Sectors whose members are where they are: a place phrase gives their country.
+_LOCAL_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "LAB", "AGR", "REL", "JUD", "COP", "OPP"})
+_LOCATIVE_PREPS = frozenset({"in", "from", "at", "across", "throughout"})
 _TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
 # Sectors that can stand for the government of a country named only by its capital/seat.
 _GOV = "GOV"
@@ -287,15 +290,28 @@ class ActorResolver:
             if named is not None:
                 return named
 
-        # An apposition naming a known person: "the president, Barack Obama".
+        # An apposition naming a known person: "the president, Barack Obama" (not a list of
+        # countries the parser took for appositions: "The United States, India, Israel").
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 named = self.resolve(child, day)
-                if named is not None and named.name:
+                if named is not None and named.entry.startswith("person:"):
                     sector = "ELI" if former or elect else named.sector
                     return self._actor(
                         text, named.name, named.country, sector, named.wikidata, named.confidence
                     )
+        if not matches and head.pos_ == "PROPN":
+            # An unknown name described by an apposition: "Mohammad Radmanish, an Afghan
+            # defence spokesperson".
+            for child in head.children:
+                if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+                    described = self.resolve(child, day)
+                    if described is not None and described.sector:
+                        return replace(
+                            described,
+                            text=text,
+                            confidence=round(described.confidence * 0.9, 2),
+                        )
         sector, role_term = self._role_sector(tokens, head_pos)
         if sector and role_term in _GENERIC_ROLES:
             # "Air Force officials", "police spokesman": the institution names the sector.
@@ -371,6 +387,13 @@ class ActorResolver:
             if country:
                 break
         del modifier_person
+        located = False
+        if not country and sector in _LOCAL_SECTORS:
+            # "people in Kabul", "refugees from Syria", "a court in Bishkek": where ordinary
+            # people, courts or police are is their country. Not for officials and troops,
+            # who are as often abroad ("the ambassador in Moscow", "troops in Syria").
+            country = self._located(head)
+            located = bool(country)
         if not sector and head.ent_type_ == "PERSON":
             title = next((t for t in tokens[:head_pos] if t.lower_ in _TITLE_SECTOR_FALLBACK), None)
             if title is not None:
@@ -384,9 +407,29 @@ class ActorResolver:
         if country and not sector and country_kind in ("demonym",):
             sector = ""
         confidence = 0.85 if country and sector else (0.7 if country else 0.45)
+        if located:
+            confidence = 0.7
         if role_term == "" and country_kind == "country" and not sector:
             confidence = 0.8
         return self._actor(text, name, country, sector, "", confidence)
+
+    def _located(self, head: Token) -> str:
+        """The country of the place an "in"/"from"/"at" phrase of `head` names, or ""."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = {
+                    h.country
+                    for m in self._matches(np_tokens(obj))
+                    for h in m.hits
+                    if h.kind in ("country", "capital") and h.country
+                }
+                if len(found) == 1:
+                    return found.pop()
+        return ""
 
     def _named(
         self, hits: tuple[Hit, ...], text: str, day: str, out_of_office: bool
