@@ -102,7 +102,7 @@ def span_head(doc: Any, start: int, end: int) -> Any:
     return heads[-1] if heads else doc[end - 1]
 
 
-SPONSORS = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "led", "drafted"}
+SPONSORS = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "drafted"}
 
 
 def named_countries(words: list[str], lexicon: Any, regions: set[str]) -> set[str]:

@@ -59,6 +59,8 @@ class CodedMention:
     contexts: list[str] = field(default_factory=list)
     counterparts: set[str] = field(default_factory=set)
     claim: str = ""  # shared by an accusation and the denial that answers it
+    mutual: bool = False  # "expelled each other's ambassadors"
+    guessed_recipient: bool = False  # recipient found by the fallback search, not a slot
 
 
 class _ArticleState:
@@ -272,8 +274,31 @@ class Coder:
                     actors.append(actor)
         return actors
 
-    def _remember_people(self, sent: Any, day: str, state: _ArticleState) -> None:
-        """Note every titled or known person of a sentence, for later surname references."""
+    def _denial_accuser(self, item: CodedMention, day: str, state: _ArticleState) -> None:
+        """ "rejected Kurti's accusation", "denied the British allegations": the accuser named
+        with the allegation is the denial's recipient."""
+        if item.code != "016" or item.recipients:
+            return
+        anchor = item.mention.anchor
+        if anchor.pos_ != "VERB":
+            return
+        for allegation in objects(anchor):
+            owners = [
+                c
+                for c in allegation.children
+                if c.dep_ == "poss"
+                or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"))
+            ]
+            own = {a.country for a in item.actors}
+            found = [a for a in self._resolve(owners, day, state) if a.country not in own]
+            if found:
+                item.recipients = found
+                return
+
+    def _remember_people(self, sent: Any, day: str, state: _ArticleState) -> Actor | None:
+        """Note every titled or known person of a sentence, for later surname references;
+        return the last one (it becomes "he"/"she" once the sentence is read)."""
+        last = None
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -286,7 +311,8 @@ class Coder:
                 actor = found[0] if found else None
             if actor is not None and actor.country:
                 state.people[key] = actor
-                state.last_person = actor
+                last = actor
+        return last
 
     def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
         """An unknown name described by an apposition: "Tahlil Abdishakur, al-Shabaab's
@@ -372,7 +398,7 @@ class Coder:
     ) -> list[CodedMention]:
         state.sentence = sent_index
         mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
-        self._remember_people(sent, article.published, state)
+        sentence_person = self._remember_people(sent, article.published, state)
         start, end = cleaned.original_span(
             block_start + sent.start_char, block_start + sent.end_char
         )
@@ -395,8 +421,10 @@ class Coder:
                 and r.code not in own
                 and not (is_international(code) and r.country in own_countries)
             ]
+            guessed = False
             if not recipients:
                 recipients = self._fallback_recipients(mention, actors, role_day, state)
+                guessed = bool(recipients)
             attribution = None
             if mention.attribution_heads:
                 said = self._resolve(mention.attribution_heads, role_day, state)
@@ -431,9 +459,15 @@ class Coder:
                     sentence_text=sentence_text,
                     attribution=attribution,
                     confidence=confidence,
+                    mutual=_mutual(mention.recipient_heads),
+                    guessed_recipient=guessed,
                 )
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
+        if sentence_person is not None:
+            state.last_person = sentence_person
+        for item in out:
+            self._denial_accuser(item, day, state)
         out.extend(_stated_refusals(out))
         out.extend(_stated_intents(out))
         self._refusal_recipients(out)
@@ -786,6 +820,8 @@ class Coder:
 
 
 _INTERNATIONAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "16"})
+# Roots whose two sides are often of one country (protest, force, violence).
+_DOMESTIC_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Acts that two parties do together: "A and B met / signed / agreed / clashed".
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 # The other side of a break in relations or an expulsion is that country's government.
@@ -995,6 +1031,16 @@ def _reported_speaker(pronoun: Token, speech_verbs: frozenset[str]) -> Token | N
     return None
 
 
+def _mutual(heads: list[Token]) -> bool:
+    """True when the recipient phrase is "each other" / "one another"."""
+    for head in heads:
+        words = [t.lower_ for t in head.subtree]
+        pairs = set(zip(words, words[1:], strict=False))
+        if ("each", "other") in pairs or ("one", "another") in pairs:
+            return True
+    return False
+
+
 def _claim_key(item: CodedMention) -> str:
     key = f"{item.code}|{item.evidence.sentence}|{item.evidence.trigger}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -1076,6 +1122,8 @@ def _finish_roles(
                 return next(iter(rest))
         # The other side's country is a poor guess for this side ("the government accused
         # France": not France); a domestic act may still fall back to it.
+        if item.code[:2] in _DOMESTIC_ROOTS and not international:
+            return contexts[0] if contexts else ""
         fresh = next((c for c in contexts if c not in taken), "")
         if fresh or international:
             return fresh
@@ -1084,8 +1132,13 @@ def _finish_roles(
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
     item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]
     context = contexts[0] if contexts else ""
-    if not item.recipients and len(item.actors) >= 2 and item.code[:2] in _SYMMETRIC_ROOTS:
+    joint = item.code[:2] in _SYMMETRIC_ROOTS or item.mutual
+    if len(item.actors) >= 2 and joint and (not item.recipients or item.guessed_recipient):
         item.actors, item.recipients = item.actors[:1], item.actors[1:]
+    if item.code[:2] == "15":
+        # "mobilized warplanes": the forces moved are the actor's own, not the other side
+        own = {a.country for a in item.actors}
+        item.recipients = [r for r in item.recipients if r.country not in own]
     protest_of_government = any(a.country == context and a.sector == "GOV" for a in item.actors)
     if not item.recipients and item.code[:2] == "14" and context and not protest_of_government:
         item.recipients = [

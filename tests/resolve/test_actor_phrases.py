@@ -723,6 +723,22 @@ Iran-backed Houthi rebels | - | YEM | REB
 Hayat Tahrir al-Sham | 2020-01-01 | SYR | REB
 Hayat Tahrir al-Sham | 2024-12-20 | SYR | GOV
 the Organisation of Islamic Cooperation | - | - | IGO
+# --- where ordinary people, courts and police are is their country; officials abroad are not
+people in Kabul | - | AFG | CVL
+refugees from Syria | - | SYR | REF
+a court in Bishkek | - | KGZ | JUD
+Syrian refugees in Turkey | - | SYR | REF
+the ambassador in Moscow | - | - | GOV
+troops in Syria | - | - | MIL
+the Russian embassy in London | - | RUS | GOV
+# --- quantities, appositions, lists
+thousands of Syrian refugees | - | SYR | REF
+three of the soldiers | - | - | MIL
+dozens of Iraqi protesters | - | IRQ | CVL
+The United States, India and Israel | - | USA | -
+Mohammad Radmanish, an Afghan defence spokesperson | - | AFG | MIL
+US defense officials | - | USA | MIL
+a Pentagon official | - | USA | MIL
 """
 
 

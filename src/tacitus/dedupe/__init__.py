@@ -33,6 +33,11 @@ def _compatible(a: CodedMention, b: CodedMention) -> bool:
     b_known = _countries([r for r in b.recipients if r.country or r.code.startswith("IGO")])
     if a_known and b_known and a_known != b_known:
         return False
+    # Same country, different kinds of target ("protesters" then "journalists"): two acts.
+    a_full = {r.code for r in a.recipients if r.country and r.sector}
+    b_full = {r.code for r in b.recipients if r.country and r.sector}
+    if a_full and b_full and not a_full & b_full:
+        return False
     both_days = a.date_precision == "day" and b.date_precision == "day"
     return not (both_days and a.date != b.date)
 

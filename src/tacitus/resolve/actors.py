@@ -66,6 +66,10 @@ _SPONSOR_SUFFIXES = frozenset(
         "linked",
     }
 )
+_QUANTITIES = frozenset(
+    "dozen dozens hundred hundreds thousand thousands millions scores some many most "
+    "several few all both one two three four five six seven eight nine ten".split()
+)
 # Sectors whose members are where they are: a place phrase gives their country.
 _LOCAL_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "LAB", "AGR", "REL", "JUD", "COP", "OPP"})
 _LOCATIVE_PREPS = frozenset({"in", "from", "at", "across", "throughout"})
@@ -259,6 +263,19 @@ class ActorResolver:
     # -- resolution -----------------------------------------------------------------------
     def resolve(self, head: Token, day: str) -> Actor | None:
         """Resolve the phrase headed by `head` on `day`; None if nothing in it is codable."""
+        if head.lower_ in _QUANTITIES:
+            # "dozens of demonstrators", "three of the soldiers": the "of" object is the actor.
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects:
+                        found = self.resolve(objects[0], day)
+                        if found is not None:
+                            whole = np_tokens(head)
+                            first = min(t.i for t in whole)
+                            last = max(t.i for t in np_tokens(objects[0]))
+                            span = head.doc[first : last + 1].text
+                            return replace(found, text=span)
         tokens = np_tokens(head)
         if not tokens:
             return None

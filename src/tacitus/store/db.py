@@ -256,7 +256,16 @@ class Store:
         articles: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         actors: list[tuple[Any, ...]] = []
-        seen_events: set[str] = set()
+        # An event id already stored (ids hash the article id, so only through a caller's own
+        # ids) keeps its first record. Checked here rather than with ON CONFLICT, which in
+        # DuckDB 2.0 turns -0.0 inside STRUCT values into 0.0.
+        event_ids = [e.id for _, article_events in batch for e in article_events]
+        seen_events: set[str] = {
+            row[0]
+            for row in self.con.execute(
+                "SELECT id FROM events WHERE list_contains(?, id)", [event_ids]
+            ).fetchall()
+        }
         for article, article_events in batch:
             digest = content_hash(article.text)
             if article.id in stored:
@@ -277,13 +286,13 @@ class Store:
             if articles:
                 self._insert("articles", ARTICLE_COLUMNS, articles)
             if events:
-                self._insert("events", EVENT_COLUMNS, events, conflict=True)
-                self._insert("actors", ACTOR_COLUMNS, actors, conflict=True)
+                self._insert("events", EVENT_COLUMNS, events)
+                self._insert("actors", ACTOR_COLUMNS, actors)
             if rejections:
                 self._insert(
                     "rejections",
                     ("origin", "reason"),
-                    [(r.origin, r.reason) for r in rejections],
+                    list(dict.fromkeys((r.origin, r.reason) for r in rejections)),
                     conflict=True,
                 )
             if events:

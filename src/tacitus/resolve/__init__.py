@@ -1,0 +1,1 @@
+"""Resolution of what a mention names: actors, dates, places."""
