@@ -470,6 +470,7 @@ class Coder:
             self._denial_accuser(item, day, state)
         out.extend(_stated_refusals(out))
         out.extend(_stated_intents(out))
+        out.extend(_stated_threats(out))
         self._refusal_recipients(out)
         sentence_countries = self._sentence_countries(sent, out)
         contexts = [
@@ -696,6 +697,21 @@ class Coder:
             return
         anchor = item.mention.anchor
         nouns = [o for o in objects(anchor) if o.pos_ == "NOUN"] if anchor.pos_ == "VERB" else []
+        for noun in nouns:
+            # "condemned the decision ... to impose sanctions": the act inside the object
+            inside = {t.i for t in noun.subtree} - {noun.i}
+            for other in coded:
+                if (
+                    other is not item
+                    and other.actors
+                    and other.evidence.sentence == item.evidence.sentence
+                    and other.mention.anchor.i in inside
+                ):
+                    mine = {a.code for a in item.actors}
+                    item.recipients = [a for a in other.actors if a.code not in mine]
+                    if item.recipients:
+                        item.rule += "+object-event"
+                        return
         for noun in nouns:
             lemma = noun.lemma_.lower()
             patterns = self.lexicon.nouns.get(lemma)
@@ -984,6 +1000,55 @@ def _stated_intents(coded: list[CodedMention]) -> list[CodedMention]:
                 rule=f"intent.stated+{item.rule}",
                 modality="asserted",
                 confidence=round(item.confidence * 0.85, 2),
+                extra_evidence=[],
+            )
+        )
+    return out
+
+
+# What announcing a hostile act of one's own is coded as (13x), by the act's code.
+_THREAT_CODES = (
+    ("162", "1311"),
+    ("163", "1312"),
+    ("161", "1313"),
+    ("164", "1313"),
+    ("16", "131"),
+    ("175", "137"),
+    ("17", "132"),
+    ("14", "133"),
+    ("15", "138"),
+    ("18", "138"),
+    ("19", "138"),
+    ("20", "138"),
+)
+
+
+def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
+    """ "Iran will impose sanctions against European entities": a side announcing a hostile
+    act of its own is threatening it (13x); the act itself stays future."""
+    out: list[CodedMention] = []
+    for item in coded:
+        if item.modality != "future" or not item.actors or not "14" <= item.code[:2] <= "20":
+            continue
+        said_by = item.attribution
+        if (
+            said_by is not None
+            and said_by.country
+            and said_by.country not in {a.country for a in item.actors}
+        ):
+            continue  # another side's forecast, not this side's threat
+        if any(
+            o.code.startswith("13") and o.evidence.sentence == item.evidence.sentence for o in coded
+        ):
+            continue
+        code = next((c for prefix, c in _THREAT_CODES if item.code.startswith(prefix)), "13")
+        out.append(
+            replace(
+                item,
+                code=code,
+                rule=f"threat.stated+{item.rule}",
+                modality="asserted",
+                confidence=round(item.confidence * 0.8, 2),
                 extra_evidence=[],
             )
         )

@@ -31,8 +31,8 @@ def make_event(
     info = lookup(cameo)
     start = article.text.find(sentence)
     assert start >= 0, sentence
-    evidence = Evidence(number, start, start + len(sentence), sentence,
-                        trigger or sentence.split()[1])  # fmt: skip
+    verbs = [w for w in sentence.split() if w in ("expelled", "imposed", "denied", "called")]
+    evidence = Evidence(number, start, start + len(sentence), sentence, trigger or verbs[0])
     cite = {"codebook": "CAMEO 1.1b3 / PLOVER", "version": "tacitus 0.1.0"}
     if article.url:
         cite["url"] = article.url

@@ -162,6 +162,22 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return _conjuncts(objs[0])
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
         return subjects(head if verb.dep_ == "advcl" else head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
+        # "the decision of the EU to impose sanctions", "Russia's move to expel": the owner
+        # of the decision acts; failing that, whoever took it ("X made a decision to ...").
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "by")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if owners:
+            return _conjuncts(owners[0])
+        if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            return subjects(head.head, depth + 1)
+        return []
     if verb.dep_ == "acl" and (verb.tag_ == "VBG" or not is_passive(verb)):
         return _conjuncts(head)
     if verb.dep_ == "relcl":

@@ -79,7 +79,7 @@ _GOV = "GOV"
 
 
 def _acronym(text: str) -> bool:
-    """"WHO", "US": an all-capital name, not the pronoun."""
+    """ "WHO", "US": an all-capital name, not the pronoun."""
     return len(text) > 1 and text.isupper()
 
 
@@ -100,7 +100,8 @@ def np_tokens(head: Token) -> list[Token]:
             keep.append(tok)
         for child in tok.children:
             if child.i > tok.i:
-                if top and child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    # "the Council of Foreign Ministers of the European Union": nested too
                     keep.append(child)
                     for grandchild in child.children:
                         if grandchild.dep_ == "pobj":
