@@ -65,3 +65,10 @@ def test_formats_are_told_by_name_and_sniffed_when_the_name_says_nothing(
     assert isinstance(item, Article) and item.text == PARAGRAPHS[0]
     # folders are read by name only: unknown endings there are not inputs
     assert list(iter_articles([str(tmp_path)])) == []
+
+
+def test_utf16_text_with_a_bom_is_text_not_binary(tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes("\n".join(PARAGRAPHS).encode("utf-16"))
+    (item,) = iter_articles([str(path)])
+    assert isinstance(item, Article) and item.text == "\n".join(PARAGRAPHS)

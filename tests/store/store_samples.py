@@ -81,8 +81,10 @@ def corpus() -> list[tuple[Article, list[Event]]]:
                    "It imposed new sanctions on Russian intelligence agencies."),
     }  # fmt: skip
     for doc_id, (source, url, text) in texts.items():
-        article = Article(id=doc_id, text=text, title=f"{source} on the expulsions", url=url,
-                          published="2016-12-30", source=source, origin=f"{doc_id}.txt")  # fmt: skip
+        article = Article(
+            id=doc_id, text=text, title=f"{source} on the expulsions", url=url,
+            published="2016-12-30", source=source, origin=f"{doc_id}.txt",
+        )  # fmt: skip
         sentences = [s.strip() + "." for s in text.split(".") if s.strip()]
         events = [
             make_event(article, 0, "174", USA, RUS, sentences[0],
@@ -93,9 +95,11 @@ def corpus() -> list[tuple[Article, list[Event]]]:
             events.append(make_event(article, 2, "016", RUS, USA, sentences[2],
                                      date="2016-12-30"))  # fmt: skip
         out.append((article, events))
-    later = Article(id="later", published="2017-02-10", source="Alpha Wire",
-                    text="The United States expelled two more Russian diplomats on Thursday. "
-                         "The United Nations called on Russia to exercise restraint in Geneva.")  # fmt: skip
+    later = Article(
+        id="later", published="2017-02-10", source="Alpha Wire",
+        text="The United States expelled two more Russian diplomats on Thursday. "
+             "The United Nations called on Russia to exercise restraint in Geneva.",
+    )  # fmt: skip
     geneva = Place("Geneva", name="Geneva", country="CHE", admin1="GE", lat=46.2, lon=6.15,
                    geonameid=2660646, precision="city")  # fmt: skip
     out.append((later, [

@@ -222,7 +222,9 @@ _items = st.lists(
 
 @settings(max_examples=150, deadline=None)
 @given(_items, st.randoms(use_true_random=False))
-def test_assignment_does_not_depend_on_input_order(rows: list[tuple[str, ...]], rnd: object) -> None:
+def test_assignment_does_not_depend_on_input_order(
+    rows: list[tuple[str, ...]], rnd: object
+) -> None:
     items = [
         item(f"e{i}", doc, day, text, recipient=recipient, root=root)
         for i, (doc, day, text, recipient, root) in enumerate(rows)

@@ -96,6 +96,7 @@ def query(
     place: Annotated[str, typer.Option("--place", help="Text in the event's location.")] = "",
     text: Annotated[str, typer.Option("--text", help="Text in the evidence sentence.")] = "",
     story: Annotated[str, typer.Option("--story", help="Events of one story id.")] = "",
+    doc: Annotated[str, typer.Option("--doc", help="Events of one article id.")] = "",
     limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
 ) -> None:
@@ -109,7 +110,7 @@ def query(
     try:
         flt = EventFilter(
             actor=actor, recipient=recipient, cameo=cameo, quad=quad, since=since, until=until,
-            place=place, text=text, story=story, limit=limit,
+            place=place, text=text, story=story, doc=doc, limit=limit,
         )  # fmt: skip
     except TacitusError as exc:
         fail(str(exc))

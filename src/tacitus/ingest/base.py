@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import email.utils
 import hashlib
 import re
@@ -98,6 +99,12 @@ def decode_text(data: bytes, origin: str, *, what: str = "text") -> str | Reject
     """UTF-8 text of `data`, or a Rejection saying why it is not a text document."""
     if not data.strip():
         return Rejection(origin, "empty input")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows editors save "Unicode" text as UTF-16 with a BOM: text, though full of NULs.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            return Rejection(origin, f"not UTF-16 text though it starts like it (byte {err.start})")
     if looks_binary(data):
         return Rejection(origin, f"binary input (NUL or control bytes); give {what}")
     try:

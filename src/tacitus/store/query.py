@@ -33,7 +33,7 @@ class EventFilter:
     - ``since`` / ``until``: inclusive bounds on the event's day (YYYY-MM-DD).
     - ``place``: text in the event location's text, name or country.
     - ``text``: text in the evidence sentence (case-insensitive, no wildcards).
-    - ``story``: a story id.  ``limit``: at most this many events.
+    - ``story``: a story id.  ``doc``: an article id.  ``limit``: at most this many events.
     """
 
     actor: str = ""
@@ -45,6 +45,7 @@ class EventFilter:
     place: str = ""
     text: str = ""
     story: str = ""
+    doc: str = ""
     limit: int | None = None
 
     def __post_init__(self) -> None:
@@ -120,4 +121,7 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.story:
         parts.append("e.story_id = ?")
         params.append(flt.story)
+    if flt.doc:
+        parts.append("e.doc_id = ?")
+        params.append(flt.doc)
     return (" AND ".join(parts) if parts else "TRUE"), params
