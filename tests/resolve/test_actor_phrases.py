@@ -739,6 +739,13 @@ The United States, India and Israel | - | USA | -
 Mohammad Radmanish, an Afghan defence spokesperson | - | AFG | MIL
 US defense officials | - | USA | MIL
 a Pentagon official | - | USA | MIL
+Troops from the United States | - | USA | MIL
+diplomats from Poland | - | POL | GOV
+Authorities in Pakistan | - | PAK | GOV
+the new government in Greece | - | GRC | GOV
+US officials in Baghdad | - | USA | GOV
+Russian diplomats in London | - | RUS | GOV
+German State Prosecutors | - | DEU | JUD
 """
 
 

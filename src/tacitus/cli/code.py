@@ -53,7 +53,7 @@ def code(
 
     Example: tacitus code story.txt --date 2017-01-01 --format table
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         settings = load_settings(config or None)
     except TacitusError as exc:

@@ -73,7 +73,9 @@ def evaluate(
         texts = [str(p) for p in sorted(gold_dir.glob("*.txt")) if p.stem in gold]
         for item in iter_articles(texts):
             if isinstance(item, Rejection):
-                Console(stderr=True).print(f"tacitus: {item.origin}: {item.reason}", markup=False)
+                Console(stderr=True, soft_wrap=True).print(
+                    f"tacitus: {item.origin}: {item.reason}", markup=False
+                )
                 continue
             predicted[item.id] = [
                 d for e in coder.code_article(item) for d in dyads_of_event(e.to_dict())

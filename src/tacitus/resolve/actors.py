@@ -73,9 +73,23 @@ _QUANTITIES = frozenset(
 # Sectors whose members are where they are: a place phrase gives their country.
 _LOCAL_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "LAB", "AGR", "REL", "JUD", "COP", "OPP"})
 _LOCATIVE_PREPS = frozenset({"in", "from", "at", "across", "throughout"})
+_ORIGIN_PREPS = frozenset({"from"})
+# Government words that name the government of the place they are in ("authorities in X").
+_LOCAL_ROLES = frozenset({"authority", "authorities", "government", "administration", "regime"})
 _TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
 # Sectors that can stand for the government of a country named only by its capital/seat.
 _GOV = "GOV"
+
+
+def _singular(word: str) -> str:
+    """A naive singular of an English plural noun, for words the lemmatiser left alone."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _acronym(text: str) -> bool:
@@ -252,9 +266,12 @@ class ActorResolver:
                 for t in tokens[start:head_pos]
             ):
                 continue  # a name inside the term, not a role word ("Hamas leader")
+            lowered = [t.lower_ for t in tokens[start : head_pos + 1]]
             for candidate in (
                 " ".join(words),
-                " ".join(w.lower() for w in [t.text for t in tokens[start : head_pos + 1]]),
+                " ".join(lowered),
+                # Capitalised plurals the lemmatiser keeps ("State Prosecutors", "Ministers").
+                " ".join([*lowered[:-1], _singular(lowered[-1])]),
             ):
                 sector = self.lexicon.role(candidate)
                 if sector:
@@ -406,11 +423,13 @@ class ActorResolver:
                 break
         del modifier_person
         located = False
-        if not country and sector in _LOCAL_SECTORS:
-            # "people in Kabul", "refugees from Syria", "a court in Bishkek": where ordinary
-            # people, courts or police are is their country. Not for officials and troops,
-            # who are as often abroad ("the ambassador in Moscow", "troops in Syria").
-            country = self._located(head)
+        if not country and sector and not matches:
+            # "people in Kabul", "a court in Bishkek", "authorities in Pakistan": where
+            # ordinary people, courts, police and governments are is their country; "from"
+            # says where anyone comes from ("diplomats from Poland"). Envoys and troops are as
+            # often abroad: "the ambassador in Moscow", "troops in Syria" stay without one.
+            local = sector in _LOCAL_SECTORS or head.lemma_.lower() in _LOCAL_ROLES
+            country = self._located(head, _LOCATIVE_PREPS if local else _ORIGIN_PREPS)
             located = bool(country)
         if not sector and head.ent_type_ == "PERSON":
             title = next((t for t in tokens[:head_pos] if t.lower_ in _TITLE_SECTOR_FALLBACK), None)
@@ -431,10 +450,11 @@ class ActorResolver:
             confidence = 0.8
         return self._actor(text, name, country, sector, "", confidence)
 
-    def _located(self, head: Token) -> str:
-        """The country of the place an "in"/"from"/"at" phrase of `head` names, or ""."""
+    def _located(self, head: Token, preps: frozenset[str]) -> str:
+        """The country of the place a prepositional phrase of `head` names ("in Kabul",
+        "from Syria") with one of `preps`, or ""."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
