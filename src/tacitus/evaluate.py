@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tacitus.lexicon.actors import SECTORS
+
 __all__ = ["Dyad", "Score", "country_of", "dyads_of_event", "dyads_of_gold", "score"]
 
 
@@ -55,38 +57,9 @@ def country_of(code: str) -> str:
     code = (code or "").upper().strip()
     if code.startswith("IGO"):
         return code
-    if len(code) >= 3 and code[:3] not in _SECTORS:
+    if len(code) >= 3 and code[:3] not in SECTORS:
         return code[:3]
     return ""
-
-
-_SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "SPY",
-        "COP",
-        "JUD",
-        "LEG",
-        "OPP",
-        "PTY",
-        "REB",
-        "UAF",
-        "BUS",
-        "MED",
-        "CVL",
-        "ELI",
-        "REF",
-        "EDU",
-        "LAB",
-        "HLH",
-        "REL",
-        "AGR",
-        "CRM",
-        "NGO",
-        "JRN",
-    ]
-)
 
 
 def dyads_of_event(event: Mapping[str, Any]) -> list[Dyad]:

@@ -889,6 +889,31 @@ _REFUSAL_CODES = (
 _REFUSING_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
+def _derived(
+    item: CodedMention,
+    coded: list[CodedMention],
+    table: tuple[tuple[str, str], ...],
+    default: str,
+    rule: str,
+    factor: float,
+) -> CodedMention | None:
+    """A statement event derived from an act (a refusal, an intent, a threat): coded by the
+    act's code through `table`, asserted, unless the sentence already holds one of its root."""
+    root = default[:2]
+    sentence = item.evidence.sentence
+    if any(o.code.startswith(root) and o.evidence.sentence == sentence for o in coded):
+        return None
+    code = next((c for prefix, c in table if item.code.startswith(prefix)), default)
+    return replace(
+        item,
+        code=code,
+        rule=f"{rule}+{item.rule}",
+        modality="asserted",
+        confidence=round(item.confidence * factor, 2),
+        extra_evidence=[],
+    )
+
+
 def _stated_refusals(coded: list[CodedMention]) -> list[CodedMention]:
     """ "X will not lift the ban": a stated refusal is an event (12x) of its own; the act
     stays negated. A plain past negation ("did not lift") is not a refusal."""
@@ -901,21 +926,9 @@ def _stated_refusals(coded: list[CodedMention]) -> list[CodedMention]:
         negated_here = any(c.dep_ == "neg" for c in anchor.children)
         if not (auxes & _REFUSING_AUX and negated_here):
             continue
-        if any(
-            o.code.startswith("12") and o.evidence.sentence == item.evidence.sentence for o in coded
-        ):
-            continue
-        code = next((c for prefix, c in _REFUSAL_CODES if item.code.startswith(prefix)), "12")
-        out.append(
-            replace(
-                item,
-                code=code,
-                rule=f"refuse.stated+{item.rule}",
-                modality="asserted",
-                confidence=round(item.confidence * 0.9, 2),
-                extra_evidence=[],
-            )
-        )
+        derived = _derived(item, coded, _REFUSAL_CODES, "12", "refuse.stated", 0.9)
+        if derived is not None:
+            out.append(derived)
     return out
 
 
@@ -988,21 +1001,9 @@ def _stated_intents(coded: list[CodedMention]) -> list[CodedMention]:
             continue
         if any(c.dep_ == "neg" for c in governor.children):
             continue
-        if any(
-            o.code.startswith("03") and o.evidence.sentence == item.evidence.sentence for o in coded
-        ):
-            continue
-        code = next((c for prefix, c in _INTENT_CODES if item.code.startswith(prefix)), "03")
-        out.append(
-            replace(
-                item,
-                code=code,
-                rule=f"intent.stated+{item.rule}",
-                modality="asserted",
-                confidence=round(item.confidence * 0.85, 2),
-                extra_evidence=[],
-            )
-        )
+        derived = _derived(item, coded, _INTENT_CODES, "03", "intent.stated", 0.85)
+        if derived is not None:
+            out.append(derived)
     return out
 
 
@@ -1037,21 +1038,9 @@ def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
             and said_by.country not in {a.country for a in item.actors}
         ):
             continue  # another side's forecast, not this side's threat
-        if any(
-            o.code.startswith("13") and o.evidence.sentence == item.evidence.sentence for o in coded
-        ):
-            continue
-        code = next((c for prefix, c in _THREAT_CODES if item.code.startswith(prefix)), "13")
-        out.append(
-            replace(
-                item,
-                code=code,
-                rule=f"threat.stated+{item.rule}",
-                modality="asserted",
-                confidence=round(item.confidence * 0.8, 2),
-                extra_evidence=[],
-            )
-        )
+        derived = _derived(item, coded, _THREAT_CODES, "13", "threat.stated", 0.8)
+        if derived is not None:
+            out.append(derived)
     return out
 
 

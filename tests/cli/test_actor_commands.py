@@ -165,7 +165,9 @@ def test_the_lexicon_setting_adds_user_dictionaries(runner: CliRunner, tmp_path:
     assert _objects(result.stdout)[0]["code"] == "COLREB"
     story = tmp_path / "story.txt"
     story.write_text("The Red Dawn Brigade attacked a police station on Monday.\n")
-    coded = runner.invoke(app, ["code", str(story), "--date", "2020-05-06", "--config", str(config)])
+    coded = runner.invoke(
+        app, ["code", str(story), "--date", "2020-05-06", "--config", str(config)]
+    )
     assert coded.exit_code == 0, coded.output
     events = _objects(coded.stdout)
     assert events and events[0]["actor"][0]["code"] == "COLREB"  # type: ignore[index]

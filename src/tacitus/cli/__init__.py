@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
+import tacitus.cli.dict as dict_cmd
 from tacitus.cli import actor as actor_cmd
 from tacitus.cli import code as code_cmd
 from tacitus.cli import demo as demo_cmd
-from tacitus.cli import dict as dict_cmd
 from tacitus.cli import evaluate as eval_cmd
 from tacitus.cli import export as export_cmd
 from tacitus.cli import ingest as ingest_cmd

@@ -257,8 +257,11 @@ class ActorResolver:
                 ]
         return [actor]
 
-    def _role_sector(self, tokens: list[Token], head_pos: int) -> tuple[str, str]:
-        """Sector from the longest role term ending at the head (lemmas), and that term."""
+    def _role_sector(
+        self, tokens: list[Token], head_pos: int, *, singular: bool = False
+    ) -> tuple[str, str]:
+        """Sector from the longest role term ending at the head (lemmas), and that term;
+        with `singular`, also a naive singular of the head word ("Prosecutors")."""
         for start in range(max(0, head_pos - 3), head_pos + 1):
             words = [t.lemma_.lower() for t in tokens[start : head_pos + 1]]
             if start < head_pos and any(
@@ -271,8 +274,10 @@ class ActorResolver:
                 " ".join(words),
                 " ".join(lowered),
                 # Capitalised plurals the lemmatiser keeps ("State Prosecutors", "Ministers").
-                " ".join([*lowered[:-1], _singular(lowered[-1])]),
+                " ".join([*lowered[:-1], _singular(lowered[-1])]) if singular else "",
             ):
+                if not candidate:
+                    continue
                 sector = self.lexicon.role(candidate)
                 if sector:
                     return sector, candidate
@@ -289,8 +294,7 @@ class ActorResolver:
                     if objects:
                         found = self.resolve(objects[0], day)
                         if found is not None:
-                            whole = np_tokens(head)
-                            first = min(t.i for t in whole)
+                            first = min(t.i for t in np_tokens(head))
                             last = max(t.i for t in np_tokens(objects[0]))
                             span = head.doc[first : last + 1].text
                             return replace(found, text=span)
@@ -320,7 +324,8 @@ class ActorResolver:
         # 1. A named person or organisation that is the head of the phrase, or whose name
         # runs on through a preposition ("Doctors Without Borders").
         whole = self._whole_name(head, tokens)
-        for hits in [*([whole] if whole else []), *(m.hits for m in on_head)]:
+        named_hits: list[tuple[Hit, ...]] = [whole] if whole else []
+        for hits in [*named_hits, *(m.hits for m in on_head)]:
             named = self._named(hits, text, day, former or elect)
             if named is not None:
                 return named
@@ -347,7 +352,7 @@ class ActorResolver:
                             text=text,
                             confidence=round(described.confidence * 0.9, 2),
                         )
-        sector, role_term = self._role_sector(tokens, head_pos)
+        sector, role_term = self._role_sector(tokens, head_pos, singular=not on_head)
         if sector and role_term in _GENERIC_ROLES:
             # "Air Force officials", "police spokesman": the institution names the sector.
             for end in range(head_pos - 1, -1, -1):
