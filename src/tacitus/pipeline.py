@@ -183,6 +183,7 @@ class Coder:
             _finish_roles(item, item.contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, item.contexts, article, state)
             _refine_meeting(item)
+            _refine_violence(item)
         self._link_denials(coded)
         self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
@@ -192,7 +193,9 @@ class Coder:
             events = [e for e in events if e.modality == "asserted"]
         return events
 
-    def _resolve(self, heads: list[Token], day: str, state: _ArticleState) -> list[Actor]:
+    def _resolve(
+        self, heads: list[Token], day: str, state: _ArticleState, *, places: bool = False
+    ) -> list[Actor]:
         actors: list[Actor] = []
         for head in heads:
             speaker = _reported_speaker(head, self.grammar.classes["SPEECH_VERB"])
@@ -233,6 +236,23 @@ class Coder:
                     ]
             if not found:
                 found = self._appositive(head, day, state)
+            if (
+                places
+                and not found
+                and head.ent_type_ in ("GPE", "LOC", "FAC")
+                and head.pos_ == "PROPN"
+            ):
+                # "the blockade of the Gaza Strip", "the town of Halabja": a place stands for
+                # its country, coded bare.
+                start = head.i
+                while start > head.sent.start and head.doc[start - 1].ent_iob_ == "I":
+                    start -= 1
+                name = head.doc[start : head.i + 1].text
+                place = resolve_place(name)
+                if place is not None and place.country:
+                    found = [
+                        Actor(text=name, country=place.country, code=place.country, confidence=0.5)
+                    ]
             if found and not found[0].country and _is_definite(head):
                 # "the ministry": the latest actor named by the same noun, else of the sector.
                 same_noun = state.by_head.get(head.lemma_.lower())
@@ -416,11 +436,18 @@ class Coder:
             own_countries = {a.country for a in actors if a.country}
             recipients = [
                 r
-                for r in self._resolve(mention.recipient_heads, role_day, state)
+                for r in self._resolve(mention.recipient_heads, role_day, state, places=True)
                 if r.code
                 and r.code not in own
                 and not (is_international(code) and r.country in own_countries)
             ]
+            if code[:2] == "15":
+                # "moved troops to the border": the forces moved are the actor's own
+                recipients = [
+                    r
+                    for r in recipients
+                    if not (r.sector in ("MIL", "COP") and r.country in own_countries | {""})
+                ]
             guessed = False
             if not recipients:
                 recipients = self._fallback_recipients(mention, actors, role_day, state)
@@ -1042,6 +1069,20 @@ def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
         if derived is not None:
             out.append(derived)
     return out
+
+
+# Sectors of people who do not fight: killing them is violence against civilians.
+_CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "REL", "MED", "AGR", "LAB", "JRN"})
+
+
+def _refine_violence(item: CodedMention) -> None:
+    """Unspecified fighting (19) against people who do not fight is an assault (18): "kill"
+    by soldiers of rebels is fighting, of villagers it is not (CAMEO 18 vs 19)."""
+    if item.code not in ("19", "190") or not item.recipients:
+        return
+    if all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
+        item.code = "18"
+        item.rule += "+18:civilians"
 
 
 def _refine_meeting(item: CodedMention) -> None:

@@ -746,6 +746,13 @@ the new government in Greece | - | GRC | GOV
 US officials in Baghdad | - | USA | GOV
 Russian diplomats in London | - | RUS | GOV
 German State Prosecutors | - | DEU | JUD
+# --- a known surname inside someone else's name is not that person
+Gul Rahman | - | - | -
+Odin Sanchez | - | - | -
+Abdullah Gul | 2010-01-01 | TUR | GOV
+Vladimir Vladimirovich Putin | 2015-01-01 | RUS | GOV
+Department of State Services | - | NGA | SPY
+the Department of State | - | USA | GOV
 """
 
 

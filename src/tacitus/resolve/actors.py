@@ -318,6 +318,9 @@ class ActorResolver:
             mod in joined for mod in self.grammar.classes["OPPOSITION_MOD"] if "-" in mod
         )
 
+        # A known surname inside a longer unknown name is someone else: "Gul Rahman" is not
+        # Abdullah Gul, "Odin Sanchez" not Pedro Sanchez.
+        matches = [m for m in matches if not self._part_of_other_name(m, tokens, head)]
         on_head = [m for m in matches if m.start <= head_pos < m.end]
         others = [m for m in matches if not (m.start <= head_pos < m.end)]
 
@@ -473,6 +476,25 @@ class ActorResolver:
                 if len(found) == 1:
                     return found.pop()
         return ""
+
+    def _part_of_other_name(self, match: _Match, tokens: list[Token], head: Token) -> bool:
+        """True if `match` names only people and covers part of a person's name whose other
+        words are not theirs ("Gul" in "Gul Rahman")."""
+        people = [h.person for h in match.hits if h.kind == "person" and h.person is not None]
+        if not people or len(people) != len(match.hits):
+            return False
+        covered = {t.i for t in tokens[match.start : match.end]}
+        first = tokens[match.start].i
+        span = next(
+            (e for e in head.doc.ents if e.start <= first < e.end and e.label_ == "PERSON"), None
+        )
+        if span is None:
+            return False
+        extra = [t.lower_ for t in span if t.i not in covered and t.is_alpha]
+        if not extra:
+            return False
+        known = {normalise(w) for p in people for w in p.name.split()}
+        return not any(normalise(w) in known for w in extra)
 
     def _named(
         self, hits: tuple[Hit, ...], text: str, day: str, out_of_office: bool
