@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -124,26 +125,41 @@ class Coder:
         return self._code_docs(article, identity, [doc])
 
     def code_articles(
-        self, articles: Iterable[Article], *, batch_size: int = 16
+        self, articles: Iterable[Article], *, batch_size: int = 64, workers: int = 1
     ) -> Iterator[tuple[Article, list[Event]]]:
-        """Code a stream of articles, parsing their paragraphs in batches."""
-        pending: list[tuple[Article, CleanText, Dateline | None]] = []
-        for article in articles:
-            pending.append((article, *split_dateline(clean(article.text))))
-            if len(pending) >= batch_size:
-                yield from self._code_batch(pending)
-                pending = []
-        if pending:
-            yield from self._code_batch(pending)
+        """Code a stream of articles, in order, parsing their paragraphs in batches.
 
-    def _code_batch(
-        self, pending: list[tuple[Article, CleanText, Dateline | None]]
-    ) -> Iterator[tuple[Article, list[Event]]]:
-        texts = [c.text[s:e] for _, c, _ in pending for s, e in c.blocks]
-        docs = iter(self.nlp.pipe(texts, batch_size=64))
-        for article, cleaned, dateline in pending:
-            article_docs = [next(docs) for _ in cleaned.blocks]
-            yield article, self._code_docs(article, cleaned, article_docs, dateline)
+        `workers` > 1 parses in that many processes (spaCy's multiprocessing); the events are
+        the same as with one. The stream is read lazily: only the batches being parsed are
+        held in memory.
+        """
+        prepared: deque[tuple[int, Article, CleanText, Dateline | None]] = deque()
+
+        def paragraphs() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for number, article in enumerate(articles):
+                cleaned, dateline = split_dateline(clean(article.text))
+                prepared.append((number, article, cleaned, dateline))
+                count = len(cleaned.blocks)
+                for index, (start, end) in enumerate(cleaned.blocks):
+                    yield cleaned.text[start:end], (number, index, count)
+
+        def flush_empty(before: int) -> Iterator[tuple[Article, list[Event]]]:
+            while prepared and prepared[0][0] < before and not prepared[0][2].blocks:
+                _, article, cleaned, dateline = prepared.popleft()
+                yield article, self._code_docs(article, cleaned, [], dateline)
+
+        docs: list[Any] = []
+        stream = self.nlp.pipe(
+            paragraphs(), as_tuples=True, batch_size=batch_size, n_process=max(1, workers)
+        )
+        for doc, (number, index, count) in stream:
+            yield from flush_empty(number)
+            docs.append(doc)
+            if index == count - 1:
+                _, article, cleaned, dateline = prepared.popleft()
+                yield article, self._code_docs(article, cleaned, docs, dateline)
+                docs = []
+        yield from flush_empty(len(prepared) + 10**12)
 
     # -- per article ----------------------------------------------------------------------
     def _code_docs(
