@@ -114,8 +114,11 @@ def test_ingest_bad_inputs_are_named_and_the_rest_is_stored(
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
     path = tmp_path / "s.duckdb"
-    result = runner.invoke(app, ["ingest", str(empty), str(DATA / "other_days" / "monday.txt"),
-                                 str(binary), str(tmp_path / "missing.txt"), "--db", str(path)])  # fmt: skip
+    monday = str(DATA / "other_days" / "monday.txt")
+    missing = str(tmp_path / "missing.txt")
+    result = runner.invoke(
+        app, ["ingest", str(empty), monday, str(binary), missing, "--db", str(path)]
+    )
     assert result.exit_code == 1
     assert f"{empty}: empty input" in result.stderr
     assert f"{binary}: binary input" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -40,6 +41,9 @@ def code(
         list[str] | None, typer.Option("--actors", help="Extra actor dictionary file.")
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Parsing processes (same events as one).")
+    ] = 1,
     config: Annotated[
         str,
         typer.Option("--config", help="Settings file (TOML); default: $TACITUS_CONFIG."),
@@ -47,8 +51,9 @@ def code(
 ) -> None:
     """Code news articles into CAMEO/PLOVER events.
 
-    Inputs: .txt (optional `key: value` header, then a blank line), .jsonl and .csv (one article
-    per row: id, text, title, url, published, source), folders (recursively) and - for stdin.
+    Inputs: .txt (optional `key: value` header, then a blank line), .html, RSS/Atom feeds,
+    WARC files, .jsonl and .csv (one article per row: id, text or html, title, url, published,
+    source), http(s) URLs, folders (recursively) and - for stdin.
     Bad inputs are reported on stderr and the others still coded; the exit status is then 1.
 
     Example: tacitus code story.txt --date 2017-01-01 --format table
@@ -79,9 +84,8 @@ def code(
         raise typer.Exit(2) from exc
     rejected = 0
     table_events: list[Event] = []
-    articles: list[Article] = []
 
-    def accepted() -> object:
+    def accepted() -> Iterator[Article]:
         nonlocal rejected
         for item in iter_articles(paths, default_date=date, settings=settings):
             if isinstance(item, Rejection):
@@ -90,11 +94,10 @@ def code(
                 if strict:
                     raise typer.Exit(1)
                 continue
-            articles.append(item)
             yield item
 
-    for article, events in coder.code_articles(accepted(), batch_size=8):  # type: ignore[arg-type]
-        del article
+    coded = coder.code_articles(accepted(), batch_size=16, workers=workers)
+    for _article, events in coded:
         if fmt is Format.jsonl:
             for event in events:
                 sys.stdout.write(event_json(event) + "\n")
