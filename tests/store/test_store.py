@@ -383,3 +383,22 @@ def test_the_plot_is_a_png(tmp_path: Path) -> None:
     again = tmp_path / "again.png"
     plot_stats(rows, again, by="week", title="Events per week")
     assert again.read_bytes() == data
+
+
+# -- the documentation matches the code ------------------------------------------------------
+DOC = Path(__file__).parent.parent.parent / "docs" / "store.md"
+
+
+def test_docs_list_every_migration_column_and_option() -> None:
+    from tacitus.store import FLAT_COLUMNS
+
+    text = DOC.read_text(encoding="utf-8")
+    for migration in MIGRATIONS:
+        assert f"| {migration.version} | {migration.name} |" in text
+    for column in FLAT_COLUMNS:
+        assert column in text, column
+    for option in ("--actor", "--recipient", "--cameo", "--quad", "--since", "--until",
+                   "--place", "--text", "--story", "--doc", "--limit"):  # fmt: skip
+        assert f"`{option}" in text, option
+    for name in ("GLOBALEVENTID", "SQLDATE", "IsRootEvent", "NumMentions", "SOURCEURL"):
+        assert name in text

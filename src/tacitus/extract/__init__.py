@@ -330,6 +330,14 @@ class _Matcher:
                 owners = [holder]
                 if holder.pos_ in ("VERB", "AUX"):
                     owners += [o for o in objects(holder) if o.i != holder.i]
+                    # "spoke by telephone with Putin": the phrase hangs on another phrase
+                    owners += [
+                        p
+                        for c in holder.children
+                        if c.dep_ == "prep"
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ]
                 for owner in owners:
                     for prep in self._preps(owner, slot[5:]):
                         heads.extend(self._pobjs(prep))
@@ -536,7 +544,18 @@ def find_mentions(
     for tok in sent:
         if tok.pos_ != "VERB" or matcher._lemma(tok) not in matcher.light:
             continue
-        for obj in objects(tok):
+        candidates = objects(tok)
+        for obj in list(candidates):
+            if obj.lemma_.lower() in grammar.classes["QUANTITY_NOUN"]:
+                # "held a fresh round of talks": the event noun is inside the quantity
+                candidates += [
+                    p
+                    for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+        for obj in candidates:
             if obj.i in consumed or obj.pos_ not in ("NOUN", "PROPN"):
                 continue
             pattern = matcher.noun_pattern(obj, tok)
@@ -682,6 +701,7 @@ _FALLBACK_PREPS = (
     "towards",
     "at",
     "in",
+    "between",
     "near",
     "around",
     "over",
@@ -741,6 +761,8 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                 pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
                 if not pobjs:
                     continue
+                if prep_name == "between":
+                    pobjs = pobjs[:1]  # mediation "between A and B": A is the recipient
                 candidates.append(pobjs)
                 for pobj in pobjs:
                     inner = [
