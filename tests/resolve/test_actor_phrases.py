@@ -753,6 +753,12 @@ Abdullah Gul | 2010-01-01 | TUR | GOV
 Vladimir Vladimirovich Putin | 2015-01-01 | RUS | GOV
 Department of State Services | - | NGA | SPY
 the Department of State | - | USA | GOV
+# --- names the parser cut off the head, opposition, legislative titles
+IAEA chief Rafael Grossi | - | - | IGO
+Haftar's forces | 2019-06-01 | LBY | MIL
+Israeli opposition leader Yair Lapid | 2019-06-01 | ISR | OPP
+Senate Majority Leader Mitch McConnell | - | - | LEG
+the Kurdistan Regional Government | - | IRQ | GOV
 """
 
 

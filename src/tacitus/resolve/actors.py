@@ -331,6 +331,9 @@ class ActorResolver:
         for hits in [*named_hits, *(m.hits for m in on_head)]:
             named = self._named(hits, text, day, former or elect)
             if named is not None:
+                if opposition and named.entry.startswith("person:") and named.sector == "ELI":
+                    # "opposition leader Yair Lapid": out of office, but in opposition.
+                    return replace(named, sector="OPP", code=f"{named.country}OPP")
                 return named
 
         # An apposition naming a known person: "the president, Barack Obama" (not a list of
@@ -595,6 +598,30 @@ def _framed_head(doc: Any, length: int) -> Token | None:
     return heads[-1] if heads else None
 
 
+def _from_names(
+    doc: Any, length: int, resolver: ActorResolver, day: str, actor: Actor | None
+) -> Actor | None:
+    """When a mis-parse cut the phrase's names off its head ("IAEA chief Rafael Grossi" with
+    "IAEA" tagged a verb), the first named entity of the phrase that resolves: its code,
+    or its country for the head's sector ("Haftar's forces")."""
+    for ent in doc.ents:
+        if ent.start_char >= length or ent.root.i >= len(doc):
+            continue
+        named = resolver.resolve(ent.root, day)
+        if named is None or not (named.country or named.entry):
+            continue
+        if actor is None or not actor.sector or named.sector in ("IGO", "NGO"):
+            return replace(named, confidence=round(named.confidence * _CONTEXT_DISCOUNT, 2))
+        if named.country:
+            return replace(
+                actor,
+                country=named.country,
+                code=f"{named.country}{actor.sector}",
+                confidence=round(actor.confidence * 1.3, 2),
+            )
+    return None
+
+
 def context_countries(doc: Any, lexicon: ActorLexicon) -> list[str]:
     """The countries a parsed text names, in order of first mention: country names,
     demonyms, capitals, seats of power and known people (by their country)."""
@@ -649,6 +676,8 @@ def resolve_phrase(
     if actor is None:
         head = phrase_head(nlp(phrase))
         actor = resolver.resolve(head, date) if head is not None else None
+    if actor is None or not (actor.country or actor.entry):
+        actor = _from_names(framed, len(phrase), resolver, date, actor) or actor
     if actor is None:
         return unresolved
     actor = replace(actor, text=phrase)
