@@ -636,6 +636,15 @@ class Coder:
             if not accusers or not accused:
                 continue
             accuser = accusers[0]
+            if {a.code for a in accused} <= {a.code for a in accusers}:
+                # "al-Shabaab said its fighters carried out the ambush": a claim of
+                # responsibility (015), the act itself only claimed.
+                claimed = self._claim_of_responsibility(
+                    item.speech, accuser, coded, sentence_text, start, end, sent_index
+                )
+                if claimed is not None:
+                    out.append(claimed)
+                continue
             if accuser.sector not in OFFICIAL_SECTORS and not accuser.code.startswith("IGO"):
                 continue
             if not accuser.country or {a.country for a in accused} <= {accuser.country}:
@@ -688,7 +697,74 @@ class Coder:
                     claim=claim,
                 )
             )
+        # Violent acts a group reports of itself: "its fighters had carried out the ambush".
+        done = {o.mention.trigger.i for o in out if o.code == "015"}
+        for other in coded:
+            speech = other.mention.speech
+            if speech is None or speech.i in done or not other.actors:
+                continue
+            if not "18" <= other.code[:2] <= "20" or other.modality != "asserted":
+                continue
+            speakers = self._resolve(subjects(speech), day, state)
+            if speakers and all(_same_side(a, speakers) for a in other.actors):
+                claimed = self._claim_of_responsibility(
+                    speech, speakers[0], coded, sentence_text, start, end, sent_index
+                )
+                if claimed is not None:
+                    out.append(claimed)
+                    done.add(speech.i)
         return out
+
+    def _claim_of_responsibility(
+        self,
+        speech: Token,
+        speaker: Actor,
+        coded: list[CodedMention],
+        sentence_text: str,
+        start: int,
+        end: int,
+        sent_index: int,
+    ) -> CodedMention | None:
+        """A side saying that it did a violent act claims responsibility for it — when it
+        "claims" it, or when the side is an armed group (an army's report of its own
+        operation is a report, not a claim)."""
+        armed_group = speaker.sector in ("REB", "UAF", "CRM")
+        if speech.lemma_.lower() != "claim" and not armed_group:
+            return None
+        claimed = [
+            other
+            for other in coded
+            if other.mention.speech is not None and other.mention.speech.i == speech.i
+        ]
+        if claimed and not any("18" <= c.code[:2] <= "20" for c in claimed):
+            return None
+        for other in claimed:
+            if other.modality == "asserted":
+                other.modality = "alleged"
+        mention = Mention(
+            sent_index=sent_index,
+            trigger=speech,
+            anchor=speech,
+            pattern=_ACCUSE_PATTERN(self),
+            code="015",
+            rule="claim.reported",
+            actor_heads=subjects(speech),
+            recipient_heads=[],
+        )
+        return CodedMention(
+            mention=mention,
+            code="015",
+            rule="claim.reported",
+            actors=[speaker],
+            recipients=[],
+            modality="asserted",
+            date="",
+            date_precision="",
+            evidence=Evidence(sent_index, start, end, sentence_text, speech.text),
+            sentence_text=sentence_text,
+            attribution=None,
+            confidence=round(min(speaker.confidence, 0.7), 2),
+        )
 
     @staticmethod
     def _refusal_recipients(coded: list[CodedMention]) -> None:
@@ -1140,6 +1216,15 @@ def _reported_speaker(pronoun: Token, speech_verbs: frozenset[str]) -> Token | N
             return None
         clause = clause.head
     return None
+
+
+def _same_side(actor: Actor, speakers: list[Actor]) -> bool:
+    """Whether an actor is (part of) the speaker: the same code, or the speaker's sector with
+    no country of its own ("its fighters" of al-Shabaab)."""
+    return any(
+        actor.code == s.code or (not actor.country and actor.sector and actor.sector == s.sector)
+        for s in speakers
+    )
 
 
 def _mutual(heads: list[Token]) -> bool:

@@ -12,6 +12,7 @@ from tacitus.cli import evaluate as eval_cmd
 from tacitus.cli import export as export_cmd
 from tacitus.cli import ingest as ingest_cmd
 from tacitus.cli import query as query_cmd
+from tacitus.cli import serve as serve_cmd
 from tacitus.cli import stats as stats_cmd
 from tacitus.cli import stories as stories_cmd
 
@@ -33,6 +34,7 @@ app.command("query")(query_cmd.query)
 app.command("export")(export_cmd.export)
 app.command("stats")(stats_cmd.stats)
 app.command("actor")(actor_cmd.actor)
+app.command("serve")(serve_cmd.serve)
 app.add_typer(dict_cmd.app, name="dict")
 
 

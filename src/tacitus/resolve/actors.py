@@ -605,8 +605,16 @@ def _from_names(
     "IAEA" tagged a verb), the first named entity of the phrase that resolves: its code,
     or its country for the head's sector ("Haftar's forces")."""
     for ent in doc.ents:
-        if ent.start_char >= length or ent.root.i >= len(doc):
+        if ent.start_char >= length or ent.label_ not in ("ORG", "PERSON", "NORP"):
+            continue  # a place ("the ambassador in Moscow") says where, not whose
+        if any(t.dep_ == "prep" and t.idx < length for t in ent.root.ancestors):
             continue
+        after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+        before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+        if (after[:1] == ["-"] and after[1:] and after[1] in _SPONSOR_SUFFIXES) or (
+            before[-1:] == ["-"] and before[:1] and before[0] in _SPONSOR_PREFIXES
+        ):
+            continue  # "Iranian-backed", "pro-Russian": a sponsor, not the actor
         named = resolver.resolve(ent.root, day)
         if named is None or not (named.country or named.entry):
             continue

@@ -123,7 +123,7 @@ def dyad_chart(bins: Sequence[WeekBin], *, width: int = 820, height: int = 320) 
     points: list[tuple[float, float, str]] = []
     for i, item in enumerate(bins):
         x = left + i * slot + (slot - bar_w) / 2
-        base = top + plot_h
+        base = float(top + plot_h)
         for quad in (1, 2, 3, 4):
             n = item.quads[quad]
             if not n:
@@ -141,7 +141,9 @@ def dyad_chart(bins: Sequence[WeekBin], *, width: int = 820, height: int = 320) 
     count_ticks = tuple(
         (round(top + plot_h * (1 - k / 4), 2), peak * k // 4) for k in range(5)
     )
-    goldstein_ticks = tuple((round(top + plot_h * (10 - g) / 20, 2), g) for g in (10, 5, 0, -5, -10))
+    goldstein_ticks = tuple(
+        (round(top + plot_h * (10 - g) / 20, 2), g) for g in (10, 5, 0, -5, -10)
+    )
     step = max(1, math.ceil(len(bins) / 8))
     date_ticks = tuple(
         (round(left + (i + 0.5) * slot, 2), bins[i].start.isoformat())
@@ -188,23 +190,24 @@ def world_map(
 ) -> WorldMap:
     """Points for (lat, lon, name, country) rows, one per place, sized by its events."""
     lines: list[str] = []
-    for lon in range(-150, 180, 30):
-        x, _ = _project(0, lon, width, height)
-        if lon:
+    for meridian in range(-150, 180, 30):
+        x, _ = _project(0, meridian, width, height)
+        if meridian:
             lines.append(f"M{x},0V{height}")
-    for lat in range(-60, 90, 30):
-        _, y = _project(lat, 0, width, height)
-        if lat:
+    for parallel in range(-60, 90, 30):
+        _, y = _project(parallel, 0, width, height)
+        if parallel:
             lines.append(f"M0,{y}H{width}")
     x0, y0 = _project(0, 0, width, height)
     axes = f"M{x0},0V{height}M0,{y0}H{width}"
     labels: list[tuple[float, float, str]] = []
-    for lon in range(-120, 180, 60):
-        x, _ = _project(0, lon, width, height)
-        labels.append((x + 2, height - 4, f"{abs(lon)}°{'E' if lon > 0 else 'W' if lon else ''}"))
-    for lat in (-60, -30, 30, 60):
-        _, y = _project(lat, 0, width, height)
-        labels.append((2, y - 2, f"{abs(lat)}°{'N' if lat > 0 else 'S'}"))
+    for meridian in range(-120, 180, 60):
+        x, _ = _project(0, meridian, width, height)
+        side = "E" if meridian > 0 else "W" if meridian else ""
+        labels.append((x + 2, height - 4, f"{abs(meridian)}°{side}"))
+    for parallel in (-60, -30, 30, 60):
+        _, y = _project(parallel, 0, width, height)
+        labels.append((2, y - 2, f"{abs(parallel)}°{'N' if parallel > 0 else 'S'}"))
     grouped: dict[tuple[float, float, str, str], int] = {}
     for lat, lon, name, country in places:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):

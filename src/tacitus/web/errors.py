@@ -32,13 +32,16 @@ class WebError(Exception):
         self.errors = errors or []
 
 
-def envelope(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def envelope(
+    status: int, message: str, errors: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The error envelope as a dict."""
     try:
         title = HTTPStatus(status).phrase
     except ValueError:
         title = "Error"
-    return ErrorEnvelope(status=status, title=title, error=message, errors=errors or []).model_dump()
+    body = ErrorEnvelope(ok=False, status=status, title=title, error=message, errors=errors or [])
+    return body.model_dump()
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

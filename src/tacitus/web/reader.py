@@ -7,10 +7,9 @@ import itertools
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from tacitus.store import EventFilter, QueryError, StoredEvent, StorySummary, open_store
 from tacitus.store.query import where_clause
@@ -24,6 +23,8 @@ MAX_OFFSET = 1_000_000
 """Deepest offset served (paging reads and skips the rows before it)."""
 MAX_POINTS = 20_000
 """Most events read to draw the map."""
+
+T = TypeVar("T")
 
 _FIELDS = ("actor", "recipient", "cameo", "quad", "since", "until", "place", "text")
 
@@ -112,8 +113,7 @@ class Reader:
         flt = filters.event_filter(limit=offset + limit)
         with self.lock:
             total = self._count(filters.event_filter())
-            with closing(self.store.events(flt)) as stream:
-                events = list(itertools.islice(stream, offset, offset + limit))
+            events = _take(self.store.events(flt), offset, offset + limit)
         return Page(events, total, offset, limit)
 
     def article(self, doc_id: str) -> tuple[Article, list[StoredEvent]] | None:
@@ -124,14 +124,13 @@ class Reader:
             article = self.store.article(doc_id)
             if article is None:
                 return None
-            with closing(self.store.events(EventFilter(doc=doc_id))) as stream:
-                events = list(stream)
+            events = _take(self.store.events(EventFilter(doc=doc_id)))
         return article, events
 
     def rows(self, flt: EventFilter) -> Iterator[dict[str, Any]]:
         """Flat rows (the store's FLAT_COLUMNS) of the matching events, read under the lock."""
-        with self.lock, closing(self.store.event_rows(flt)) as stream:
-            rows = list(stream)
+        with self.lock:
+            rows = _take(self.store.event_rows(flt))
         return iter(rows)
 
     def dyad(self, actor: str, recipient: str) -> list[dict[str, Any]]:
@@ -161,6 +160,16 @@ class Reader:
             rows = self.store.stories(limit=offset + limit + 1, min_articles=min_articles)
         page = rows[offset : offset + limit]
         return page, len(rows) > offset + limit
+
+
+def _take(stream: Iterator[T], start: int = 0, stop: int | None = None) -> list[T]:
+    """Items start..stop of a store's stream, closing it (and its cursor) at once."""
+    try:
+        return list(itertools.islice(stream, start, stop))
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
 
 
 def as_date(value: Any) -> date | None:
