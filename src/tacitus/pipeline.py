@@ -1199,7 +1199,12 @@ def _refine_meeting(item: CodedMention) -> None:
 
 def _reported_speaker(pronoun: Token, speech_verbs: frozenset[str]) -> Token | None:
     """The subject of the speech verb whose reported clause a subject pronoun opens."""
-    if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "he", "she", "they", "we"):
+    own_people = pronoun.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in pronoun.children
+    )  # "the group said its fighters ...": the fighters are the group's
+    if not own_people and (
+        pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "he", "she", "they", "we")
+    ):
         return None
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None

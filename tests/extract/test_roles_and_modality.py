@@ -78,6 +78,29 @@ CASES = [
         "2020-01-01",
         [("18", "REB", "GOV", "alleged")],
     ),
+    # statements derived from acts: a stated refusal, an intent, an announced hostile act,
+    # a claim of responsibility
+    (
+        "The government will not lift the curfew in the capital, the minister said.",
+        "2021-01-05",
+        [("12", "GOV", "", "asserted"), ("08", "GOV", "", "negated")],
+    ),
+    (
+        "Norway said it was ready to mediate between Ethiopia and Eritrea.",
+        "2019-03-01",
+        [("03", "NOR", "ETH", "asserted"), ("04", "NOR", "ETH", "hypothetical")],
+    ),
+    (
+        "An armed group said in a statement that its fighters had ambushed the convoy.",
+        "2022-06-01",
+        [("01", "UAF", "", "asserted")],
+    ),
+    # killing people who do not fight is assault, not fighting
+    (
+        "Soldiers killed six villagers near the border.",
+        "2022-02-09",
+        [("18", "MIL", "CVL", "asserted")],
+    ),
     # a denial answers the accusation before it
     (
         "Ukraine accused Russia of shelling a school. Moscow denied the accusation.",
