@@ -53,3 +53,15 @@ class FetchError(InputError):
     """A URL given as input could not be downloaded (refused, timed out, too large, HTTP error)."""
 
     code = "E005"
+
+
+class StoreError(TacitusError):
+    """A store cannot be opened, read or written (missing, locked, not DuckDB, too new)."""
+
+    code = "E020"
+
+
+class QueryError(TacitusError):
+    """A query filter or an export/stats option is not valid."""
+
+    code = "E021"

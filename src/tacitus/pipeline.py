@@ -210,8 +210,16 @@ class Coder:
         return events
 
     def _resolve(
-        self, heads: list[Token], day: str, state: _ArticleState, *, places: bool = False
+        self,
+        heads: list[Token],
+        day: str,
+        state: _ArticleState,
+        *,
+        places: bool = False,
+        acting: bool = True,
     ) -> list[Actor]:
+        """Resolve phrase heads to actors; `acting` actors (not recipients) are what later
+        definite descriptions ("the ministry") refer back to."""
         actors: list[Actor] = []
         for head in heads:
             speaker = _reported_speaker(head, self.grammar.classes["SPEECH_VERB"])
@@ -297,7 +305,7 @@ class Coder:
                     state.last_person = actor
                 elif actor.entry.startswith("person:"):
                     state.last_person = actor
-                if actor.sector and actor.country:
+                if actor.sector and actor.country and acting:
                     state.by_sector[actor.sector] = actor
                     state.by_head[head.lemma_.lower()] = actor
                 if (
@@ -372,7 +380,11 @@ class Coder:
         own_countries = {a.country for a in actors if a.country}
         same_country: list[Actor] = []
         for heads in fallback_recipient_heads(mention):
-            found = [r for r in self._resolve(heads, day, state) if r.code and r.code not in own]
+            found = [
+                r
+                for r in self._resolve(heads, day, state, acting=False)
+                if r.code and r.code not in own
+            ]
             foreign = [r for r in found if not r.country or r.country not in own_countries]
             if foreign:
                 return foreign
@@ -452,7 +464,9 @@ class Coder:
             own_countries = {a.country for a in actors if a.country}
             recipients = [
                 r
-                for r in self._resolve(mention.recipient_heads, role_day, state, places=True)
+                for r in self._resolve(
+                    mention.recipient_heads, role_day, state, places=True, acting=False
+                )
                 if r.code
                 and r.code not in own
                 and not (is_international(code) and r.country in own_countries)
@@ -731,6 +745,8 @@ class Coder:
         armed_group = speaker.sector in ("REB", "UAF", "CRM")
         if speech.lemma_.lower() != "claim" and not armed_group:
             return None
+        if all(t.pos_ == "PRON" for t in subjects(speech)):
+            return None  # "..., they said": too vague to be a claim
         claimed = [
             other
             for other in coded
@@ -1163,6 +1179,38 @@ def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
     return out
 
 
+_AIR_WORDS = frozenset(
+    {
+        "airstrike",
+        "airstrikes",
+        "air",
+        "warplane",
+        "warplanes",
+        "aircraft",
+        "helicopter",
+        "helicopters",
+        "drone",
+        "drones",
+        "jet",
+        "jets",
+        "bomber",
+        "bombers",
+        "gunship",
+    }
+)
+_ARTILLERY_WORDS = frozenset(
+    {
+        "artillery",
+        "shelling",
+        "shell",
+        "shells",
+        "mortar",
+        "mortars",
+        "tank",
+        "tanks",
+        "howitzer",
+    }
+)
 # Sectors of people who do not fight: killing them is violence against civilians.
 _CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "REL", "MED", "AGR", "LAB", "JRN"})
 
@@ -1170,9 +1218,16 @@ _CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "REL", "MED", "AGR", 
 def _refine_violence(item: CodedMention) -> None:
     """Unspecified fighting (19) against people who do not fight is an assault (18): "kill"
     by soldiers of rebels is fighting, of villagers it is not (CAMEO 18 vs 19)."""
-    if item.code not in ("19", "190") or not item.recipients:
+    if item.code not in ("19", "190"):
         return
-    if all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
+    # The weapon decides first: an air strike is 195, shelling 194, whoever is hit.
+    words = set(" ".join(a.text.lower() for a in item.actors).replace("-", " ").split())
+    words |= {item.mention.trigger.lemma_.lower()}
+    if words & _AIR_WORDS:
+        item.code, item.rule = "195", item.rule + "+195:air"
+    elif words & _ARTILLERY_WORDS:
+        item.code, item.rule = "194", item.rule + "+194:artillery"
+    elif item.recipients and all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
         item.code = "18"
         item.rule += "+18:civilians"
 
@@ -1331,6 +1386,10 @@ def _finish_roles(
         return contexts[0] if contexts else ""
 
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
+    if item.attribution is not None and not item.attribution.country:
+        # "..., the foreign ministry said": the ministry of the side that acted, usually
+        own_side = next((a.country for a in item.actors if a.country), "")
+        item.attribution = _with_country(item.attribution, own_side or pick(item.recipients))
     item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]
     context = contexts[0] if contexts else ""
     joint = item.code[:2] in _SYMMETRIC_ROOTS or item.mutual

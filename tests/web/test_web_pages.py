@@ -6,8 +6,8 @@ import re
 from urllib.parse import quote
 
 import pytest
-from conftest import BREAKOUT, ODD_ID, SCRIPT
 from fastapi.testclient import TestClient
+from web_samples import BREAKOUT, ODD_ID, SCRIPT
 
 PAGES = ["/", "/articles/moscow-1", "/articles/sahel-1", "/dyads/RUS/GBR", "/map", "/stories"]
 

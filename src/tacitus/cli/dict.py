@@ -12,7 +12,8 @@ from tacitus.errors import TacitusError
 __all__ = ["app", "import_petrarch"]
 
 app = typer.Typer(
-    help="Actor dictionaries: import PETRARCH/Phoenix dictionaries into tacitus's format.",
+    help="Actor dictionaries: import PETRARCH/Phoenix dictionaries into tacitus's format.\n\n"
+    "Example: tacitus dict import-petrarch my.actors my.agents -o mydict",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,

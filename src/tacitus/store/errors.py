@@ -1,19 +1,7 @@
-"""Errors of the store (to move into tacitus.errors with the next change to that module)."""
+"""The store's errors, defined with all the others in tacitus.errors (re-exported here)."""
 
 from __future__ import annotations
 
-from tacitus.errors import TacitusError
+from tacitus.errors import QueryError, StoreError
 
 __all__ = ["QueryError", "StoreError"]
-
-
-class StoreError(TacitusError):
-    """A store cannot be opened, read or written (missing, locked, not DuckDB, too new)."""
-
-    code = "E020"
-
-
-class QueryError(TacitusError):
-    """A query filter or an export/stats option is not valid."""
-
-    code = "E021"
