@@ -217,6 +217,7 @@ class Coder:
         *,
         places: bool = False,
         acting: bool = True,
+        corefer: bool = True,
     ) -> list[Actor]:
         """Resolve phrase heads to actors; `acting` actors (not recipients) are what later
         definite descriptions ("the ministry") refer back to."""
@@ -277,7 +278,7 @@ class Coder:
                     found = [
                         Actor(text=name, country=place.country, code=place.country, confidence=0.5)
                     ]
-            if found and not found[0].country and _is_definite(head):
+            if corefer and found and not found[0].country and _is_definite(head):
                 # "the ministry": the latest actor named by the same noun, else of the sector.
                 same_noun = state.by_head.get(head.lemma_.lower())
                 if same_noun is not None and same_noun.country:
@@ -305,9 +306,10 @@ class Coder:
                     state.last_person = actor
                 elif actor.entry.startswith("person:"):
                     state.last_person = actor
-                if actor.sector and actor.country and acting:
-                    state.by_sector[actor.sector] = actor
+                if actor.sector and actor.country:
                     state.by_head[head.lemma_.lower()] = actor
+                    if acting or actor.sector not in state.by_sector:
+                        state.by_sector[actor.sector] = actor
                 if (
                     (head.tag_ in ("NNS", "NNPS") or actor.entry)
                     and not person_name
@@ -484,7 +486,8 @@ class Coder:
                 guessed = bool(recipients)
             attribution = None
             if mention.attribution_heads:
-                said = self._resolve(mention.attribution_heads, role_day, state)
+                # "..., the foreign ministry said": the acting side's, settled with the roles
+                said = self._resolve(mention.attribution_heads, role_day, state, corefer=False)
                 attribution = (
                     said[0]
                     if said

@@ -65,7 +65,7 @@ def serve(
         app = create_app(db, max_body=max_body, code_timeout=time_limit)
     except TacitusError as exc:
         fail(str(exc))
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if not _is_loopback(host):
         err.print(
             f"tacitus: warning: listening on {host}, reachable from other machines; the "

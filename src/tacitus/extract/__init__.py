@@ -89,11 +89,64 @@ class Mention:
     light: Token | None = None
 
 
+_PARTITIVES = frozenset(
+    {
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "group",
+        "groups",
+        "number",
+        "members",
+        "member",
+        "some",
+        "many",
+        "most",
+        "several",
+        "handful",
+        "band",
+        "unit",
+        "units",
+        "contingent",
+        "batch",
+        "crowd",
+        "team",
+        "squad",
+        "million",
+        "millions",
+        "couple",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "all",
+        "each",
+    }
+)
+
+
+def _partitive(tok: Token) -> Token:
+    """The "of" phrase of a quantity head: "hundreds of workers" -> workers."""
+    if tok.lemma_.lower() in _PARTITIVES or tok.lower_ in _PARTITIVES:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+    return tok
+
+
 def _conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
+    out = [_partitive(tok)]
     for conj in tok.conjuncts:
         if conj.i > tok.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(conj)
+            out.append(_partitive(conj))
     return out
 
 
@@ -215,8 +268,13 @@ class _Matcher:
         )
 
     def _preps(self, tok: Token, prep: str) -> list[Token]:
+        """Prepositions `prep` attached to `tok`, except those of a date ("on Tuesday")."""
         return [
-            c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+            c
+            for c in tok.children
+            if c.dep_ in ("prep", "agent", "dative")
+            and c.lower_ == prep
+            and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
         ]
 
     def _pobjs(self, prep: Token) -> list[Token]:
@@ -458,11 +516,14 @@ class _Matcher:
                 speech = head
                 break
             if dep == "conj":
-                # Conjoined verbs share the auxiliaries and negation written on the first.
-                for child in head.children:
-                    if child.dep_ in ("aux", "neg"):
-                        bump(self.own_modality(head))
-                        break
+                # Conjoined verbs share the auxiliaries and negation written on the first,
+                # unless they have their own ("is not in Peru but has denied ...").
+                own_aux = any(c.dep_ in ("aux", "auxpass", "neg") for c in cur.children)
+                if not own_aux:
+                    for child in head.children:
+                        if child.dep_ in ("aux", "neg"):
+                            bump(self.own_modality(head))
+                            break
                 cur = head
                 continue
             if lemma in _ALLEGING_GOVERNORS and dep in ("pcomp", "prep", "ccomp", "xcomp"):
