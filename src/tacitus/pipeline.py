@@ -200,6 +200,7 @@ class Coder:
             item.place = self._place_of(item, item.contexts, article, state)
             _refine_meeting(item)
             _refine_violence(item)
+            _refine_alert(item)
         self._link_denials(coded)
         self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
@@ -1216,6 +1217,12 @@ _ARTILLERY_WORDS = frozenset(
 )
 # Sectors of people who do not fight: killing them is violence against civilians.
 _CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "REL", "MED", "AGR", "LAB", "JRN"})
+
+
+def _refine_alert(item: CodedMention) -> None:
+    """Raising the alert of the police is 151, of the military 152 (CAMEO)."""
+    if item.code == "152" and item.actors and all(a.sector == "COP" for a in item.actors):
+        item.code, item.rule = "151", item.rule + "+151:police"
 
 
 def _refine_violence(item: CodedMention) -> None:
