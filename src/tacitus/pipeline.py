@@ -1425,10 +1425,10 @@ def _finish_roles(
 
 
 # Roots whose events continue one another in a story (sanctions after expulsions).
+# Only the direction news writes them in: sanctions announced after expulsions; an arrest is
+# not done by whoever imposed sanctions before.
 _RELATED_ROOTS: dict[str, tuple[str, ...]] = {
     "16": ("17",),
-    "17": ("16",),
-    "11": ("12",),
     "12": ("11",),
 }
 

@@ -19,7 +19,12 @@ def _codes(events: list[Event]) -> list[tuple[str, tuple[str, ...], tuple[str, .
 
 def _event_with(events: list[Event], trigger: str) -> Event:
     """The event whose trigger word starts with `trigger`."""
-    found = [e for e in events if e.event_text.lower().startswith(trigger)]
+    found = [
+        e
+        for e in events
+        if e.event_text.lower().startswith(trigger)
+        or any(ev.trigger.lower().startswith(trigger) for ev in e.evidence)
+    ]
     assert found, (trigger, _codes(events))
     return found[0]
 

