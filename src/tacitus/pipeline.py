@@ -587,6 +587,13 @@ class Coder:
                     countries.add(actor.country)
             if item.attribution is not None and item.attribution.country:
                 countries.add(item.attribution.country)
+        for tok in sent:
+            # Names the tagger missed or hid in an organisation ("the Georgian Foreign Ministry")
+            if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper():
+                for hit in self.actor_lexicon.lookup(tok.text):
+                    if hit.kind in ("country", "demonym", "capital", "seat") and hit.country:
+                        countries.add(hit.country)
+                        break
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 for person in self.actor_lexicon.lookup(ent.text):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Iterator, Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,6 +33,42 @@ class _LazyCoder:
         from tacitus.pipeline import Coder
 
         return Coder(patterns=self.patterns, actors=self.actors)
+
+
+def _die_with_parent(_: object = None) -> None:
+    """In a parsing process: get SIGTERM when the ingest process dies, even by SIGKILL.
+
+    spaCy's workers wait on a queue whose writing end they inherited, so they would outlive
+    a killed parent forever. Linux only; elsewhere a killed run may leave them behind.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the parent died before the call
+        os._exit(1)
+
+
+@contextlib.contextmanager
+def _dask_coder(address: str, patterns: Sequence[str], actors: Sequence[str]) -> Iterator[Any]:
+    """A DaskCoder on a 2-worker LocalCluster (`local`) or the scheduler at `address`."""
+    try:
+        from distributed import Client
+
+        from tacitus.scale import DaskCoder, local_client
+    except ImportError:
+        fail('--dask needs the dask extra: pip install "tacitus[dask]"')
+    client = local_client(2) if address == "local" else Client(address)
+    try:
+        yield DaskCoder(client, patterns=patterns, actors=actors)
+    finally:
+        cluster = client.cluster if address == "local" else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 class _Report:
@@ -101,6 +140,21 @@ def ingest(
         list[str] | None, typer.Option("--actors", help="Extra actor dictionary file.")
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1,
+            help="Parsing processes (default: the machine's cores); same store as one.",
+        ),
+    ] = None,
+    dask: Annotated[
+        str,
+        typer.Option(
+            "--dask", metavar="local|ADDRESS",
+            help="Code on Dask: a 2-worker LocalCluster, or a scheduler address "
+            "(tcp://host:8786). Needs the dask extra; this process still writes the store.",
+        ),
+    ] = "",
 ) -> None:
     """Code articles into a DuckDB store (created if missing), committing every batch.
 
@@ -108,7 +162,8 @@ def ingest(
     content hash for stdin; articles already stored with the same text are skipped, so running
     the same command again adds nothing, and a run that was killed resumes where its last
     commit ended. Same-id articles with a different text are rejected. Stories (one per
-    real-world event, across outlets) are updated with every batch.
+    real-world event, across outlets) are updated with every batch. Parsing runs in --workers
+    processes, or on a Dask cluster with --dask; either way the store is the same.
 
     Example: tacitus ingest corpus/ wires.jsonl --db events.duckdb --date 2017-01-01
     """
@@ -122,13 +177,22 @@ def ingest(
         store: Store = open_store(db)
     except TacitusError as exc:
         fail(str(exc))
-    coder = _LazyCoder(patterns or (), actors or ())
+    workers = workers or os.cpu_count() or 1
+    if workers > 1:
+        from multiprocessing.util import register_after_fork
+
+        register_after_fork(_die_with_parent, _die_with_parent)
     items: Iterator[Article | Rejection] = iter_articles(paths, default_date=date)
     try:
-        with store, _Report(err, live=err.is_terminal) as report:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(store)
+            coder: ArticleCoder | _LazyCoder = _LazyCoder(patterns or (), actors or ())
+            if dask:
+                coder = stack.enter_context(_dask_coder(dask, patterns or (), actors or ()))
+            report = stack.enter_context(_Report(err, live=err.is_terminal))
             progress = ingest_articles(
                 store, items, coder,
-                batch_size=batch_size, strict=strict, on_progress=report,
+                batch_size=batch_size, strict=strict, workers=workers, on_progress=report,
             )  # fmt: skip
             counts = store.counts()
     except InputError as exc:

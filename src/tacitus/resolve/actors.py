@@ -431,9 +431,11 @@ class ActorResolver:
                         )
                     if not sector and hit.org.sector:
                         sector = hit.org.sector
-                elif hit.kind == "city" and (not sector or self._in_person_name(match, tokens)):
-                    # "Aleppo residents", "Kabul police": a city gives its country to a role
-                    # only, never to a name ("Norman Lamont", "Eugene Rivera").
+                elif hit.kind == "city" and (
+                    not sector or match.end > head_pos or self._in_person_name(match, tokens)
+                ):
+                    # "Aleppo residents", "Kabul police": a city before a role gives its
+                    # country, never to a name ("Norman Lamont") nor through "of"/"in".
                     continue
                 elif hit.country and not country:
                     country = hit.country
