@@ -590,9 +590,9 @@ class Coder:
         for tok in sent:
             # Names the tagger missed or hid in an organisation ("the Georgian Foreign Ministry")
             if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper():
-                for hit in self.actor_lexicon.lookup(tok.text):
-                    if hit.kind in ("country", "demonym", "capital", "seat") and hit.country:
-                        countries.add(hit.country)
+                for named in self.actor_lexicon.lookup(tok.text):
+                    if named.kind in ("country", "demonym", "capital", "seat") and named.country:
+                        countries.add(named.country)
                         break
         for ent in sent.ents:
             if ent.label_ == "PERSON":
@@ -674,54 +674,53 @@ class Coder:
                 continue
             if not accuser.country or {a.country for a in accused} <= {accuser.country}:
                 continue
-            claim = hashlib.sha1(f"112|{sent_index}|{item.speech.i}".encode()).hexdigest()[:12]
-            for other in coded:
-                speech = other.mention.speech
-                if (
-                    speech is not None
-                    and speech.i == item.speech.i
-                    and other.modality == "asserted"
-                ):
-                    other.modality = "alleged"
-                    other.claim = claim
-            date, precision = ("", "")
-            groups = [
-                g
-                for g in _date_groups(sent)
-                if any(t.i in _clause_tokens(item.speech) - _subtree_ids(item.clause) for t in g)
-            ]
-            for group in groups:
-                resolved = resolve_expression("".join(t.text_with_ws for t in group), day)
-                if resolved and resolved[1] == "day":
-                    date, precision = resolved
-                    break
-            mention = Mention(
-                sent_index=sent_index,
-                trigger=item.speech,
-                anchor=item.speech,
-                pattern=coded[0].mention.pattern if coded else _ACCUSE_PATTERN(self),
-                code="112",
-                rule="accuse.reported",
-                actor_heads=subjects(item.speech),
-                recipient_heads=item.accused_heads,
-            )
             out.append(
-                CodedMention(
-                    mention=mention,
-                    code="112",
-                    rule="accuse.reported",
-                    actors=[accuser],
-                    recipients=accused,
-                    modality="asserted",
-                    date=date,
-                    date_precision=precision,
-                    evidence=Evidence(sent_index, start, end, sentence_text, item.speech.text),
-                    sentence_text=sentence_text,
-                    attribution=None,
-                    confidence=round(min(accuser.confidence, 0.75), 2),
-                    claim=claim,
+                self._accusation(
+                    sent,
+                    item.speech,
+                    item.clause,
+                    accuser,
+                    accused,
+                    coded,
+                    sentence_text,
+                    start,
+                    end,
+                    sent_index,
+                    day,
                 )
             )
+        # Hostile acts an official reports of another side: "said a Russian plane fired a
+        # missile" is Georgia's accusation of Russia.
+        accused_by = {o.mention.trigger.i for o in out if o.code == "112"}
+        for other in list(coded):
+            speech = other.mention.speech
+            if speech is None or speech.i in accused_by or other.modality != "asserted":
+                continue
+            if not "14" <= other.code[:2] <= "20" or not other.actors:
+                continue
+            speakers = self._resolve(subjects(speech), day, state)
+            if not speakers:
+                continue
+            speaker = speakers[0]
+            official = speaker.sector in OFFICIAL_SECTORS or speaker.code.startswith("IGO")
+            foreign = [a for a in other.actors if a.country and a.country != speaker.country]
+            if official and speaker.country and foreign and len(foreign) == len(other.actors):
+                out.append(
+                    self._accusation(
+                        sent,
+                        speech,
+                        other.mention.anchor,
+                        speaker,
+                        other.actors,
+                        coded,
+                        sentence_text,
+                        start,
+                        end,
+                        sent_index,
+                        day,
+                    )
+                )
+                accused_by.add(speech.i)
         # Violent acts a group reports of itself: "its fighters had carried out the ambush".
         done = {o.mention.trigger.i for o in out if o.code == "015"}
         for other in coded:
@@ -739,6 +738,65 @@ class Coder:
                     out.append(claimed)
                     done.add(speech.i)
         return out
+
+    def _accusation(
+        self,
+        sent: Any,
+        speech: Token,
+        clause: Token,
+        accuser: Actor,
+        accused: list[Actor],
+        coded: list[CodedMention],
+        sentence_text: str,
+        start: int,
+        end: int,
+        sent_index: int,
+        day: str,
+    ) -> CodedMention:
+        """The accusation (112) a speaker makes by reporting another side's act; the acts
+        reported under the same speech verb become `alleged`, sharing its claim_id."""
+        claim = hashlib.sha1(f"112|{sent_index}|{speech.i}".encode()).hexdigest()[:12]
+        for other in coded:
+            reported = other.mention.speech
+            if reported is not None and reported.i == speech.i and other.modality == "asserted":
+                other.modality = "alleged"
+                other.claim = claim
+        date, precision = ("", "")
+        groups = [
+            g
+            for g in _date_groups(sent)
+            if any(t.i in _clause_tokens(speech) - _subtree_ids(clause) for t in g)
+        ]
+        for group in groups:
+            resolved = resolve_expression("".join(t.text_with_ws for t in group), day)
+            if resolved and resolved[1] == "day":
+                date, precision = resolved
+                break
+        mention = Mention(
+            sent_index=sent_index,
+            trigger=speech,
+            anchor=speech,
+            pattern=coded[0].mention.pattern if coded else _ACCUSE_PATTERN(self),
+            code="112",
+            rule="accuse.reported",
+            actor_heads=subjects(speech),
+            recipient_heads=subjects(clause) if clause.pos_ in ("VERB", "AUX") else [],
+        )
+        return CodedMention(
+            mention=mention,
+            code="112",
+            rule="accuse.reported",
+            actors=[accuser],
+            recipients=accused,
+            modality="asserted",
+            date=date,
+            date_precision=precision,
+            evidence=Evidence(sent_index, start, end, sentence_text, speech.text),
+            sentence_text=sentence_text,
+            attribution=None,
+            confidence=round(min(accuser.confidence, 0.75), 2),
+            claim=claim,
+        )
 
     def _claim_of_responsibility(
         self,
