@@ -355,7 +355,7 @@ class Coder:
             actor = self.resolver.resolve(ent.root, day)
             if actor is None or not actor.country:
                 found = self._appositive(ent.root, day, state)
-                actor = found[0] if found else None
+                actor = found[0] if found else actor
             if actor is not None and actor.country:
                 state.people[key] = actor
                 last = actor
@@ -858,10 +858,14 @@ class Coder:
             if not refusal.code.startswith("12") or refusal.recipients:
                 continue
             subtree = _subtree_ids(refusal.mention.anchor)
+            own = {a.country for a in refusal.actors}
             for other in coded:
                 if other is not refusal and other.mention.anchor.i in subtree and other.recipients:
-                    refusal.recipients = list(other.recipients)
-                    break
+                    # "ruled out handing Kyrgyz land to ...": not the refuser's own country
+                    foreign = [r for r in other.recipients if r.country not in own]
+                    if foreign:
+                        refusal.recipients = foreign
+                        break
 
     @staticmethod
     def _fill_from_context(coded: list[CodedMention], index: int) -> None:

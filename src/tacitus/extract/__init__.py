@@ -66,6 +66,22 @@ _BLAME_VERBS = {
 }
 _ALLEGING_GOVERNORS = {"accuse", "blame", "charge", "suspect", "allege", "indict", "convict"}
 _FUTURE_GOVERNORS = {"plan", "set", "due", "schedule", "scheduled", "expect", "poised", "intend"}
+_STATEMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "claim",
+        "report",
+        "announcement",
+        "communique",
+        "declaration",
+        "message",
+        "remark",
+        "comment",
+        "assertion",
+        "allegation",
+        "accusation",
+    }
+)
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
 _MODALITY_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "alleged": 1, "asserted": 0}
 
@@ -572,6 +588,15 @@ class _Matcher:
                 ):
                     speech = head
                     break
+                if cur.dep_ in ("acl", "ccomp", "relcl") and self._lemma(head) in _STATEMENT_NOUNS:
+                    # "saying in a statement that troops had opened fire": the verb the
+                    # statement hangs on carries the report
+                    verb = head.head
+                    if verb.pos_ == "ADP" and verb.head.i != verb.i:
+                        verb = verb.head
+                    if verb.pos_ == "VERB":
+                        speech = verb
+                        break
                 cur = head
         return found, speech
 
