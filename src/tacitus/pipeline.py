@@ -465,6 +465,13 @@ class Coder:
             actors = self._resolve(mention.actor_heads, role_day, state)
             own = {a.code for a in actors}
             own_countries = {a.country for a in actors if a.country}
+            if code == "016":
+                # "denied any Russian involvement": the allegation is about the denier
+                own |= {
+                    r.code
+                    for r in self._resolve(mention.recipient_heads, role_day, state)
+                    if r.country in own_countries
+                }
             recipients = [
                 r
                 for r in self._resolve(
@@ -1217,6 +1224,7 @@ def _stated_intents(coded: list[CodedMention]) -> list[CodedMention]:
 
 # What announcing a hostile act of one's own is coded as (13x), by the act's code.
 _THREAT_CODES = (
+    ("174", "1313"),
     ("162", "1311"),
     ("163", "1312"),
     ("161", "1313"),
@@ -1232,12 +1240,27 @@ _THREAT_CODES = (
 )
 
 
+def _warning_governor(anchor: Token) -> Token | None:
+    """The verb of warning a hostile act hangs on: "warned that Russia would expel ..."."""
+    cur = anchor
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in ("warn", "threaten", "vow", "pledge", "promise"):
+            return cur
+    return None
+
+
 def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
     """ "Iran will impose sanctions against European entities": a side announcing a hostile
     act of its own is threatening it (13x); the act itself stays future."""
     out: list[CodedMention] = []
     for item in coded:
-        if item.modality != "future" or not item.actors or not "14" <= item.code[:2] <= "20":
+        if not item.actors or not "14" <= item.code[:2] <= "20":
+            continue
+        warned = _warning_governor(item.mention.anchor) is not None
+        if not (item.modality == "future" or (item.modality == "hypothetical" and warned)):
             continue
         said_by = item.attribution
         if (
