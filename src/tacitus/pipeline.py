@@ -182,7 +182,7 @@ class Coder:
                     if resolved is not None and resolved[1] == "day":
                         article = replace(article, published=resolved[0])
                         break
-        state.main_country = self._main_country(docs)
+        state.main_country = self._main_country(docs, state.dateline_country)
         coded: list[CodedMention] = []
         sent_index = 0
         for (block_start, _), doc in zip(cleaned.blocks, docs, strict=True):
@@ -625,8 +625,9 @@ class Coder:
                         countries.add(place.country)
         return countries
 
-    def _main_country(self, docs: list[Any]) -> str:
-        """The country an article is about: named in most of its place and demonym mentions."""
+    def _main_country(self, docs: list[Any], dateline: str = "") -> str:
+        """The country an article is about: named in most of its place and demonym mentions;
+        the dateline's country when it is named about as often as the most named one."""
         counts: dict[str, int] = {}
         total = 0
         for doc in docs:
@@ -647,6 +648,8 @@ class Coder:
         if not counts:
             return ""
         best = max(sorted(counts), key=lambda c: counts[c])
+        if dateline and counts.get(dateline, 0) >= 0.5 * counts[best]:
+            return dateline
         return best if counts[best] >= 3 and counts[best] >= 0.5 * total else ""
 
     def _accusations(

@@ -66,6 +66,11 @@ _BLAME_VERBS = {
 }
 _ALLEGING_GOVERNORS = {"accuse", "blame", "charge", "suspect", "allege", "indict", "convict"}
 _FUTURE_GOVERNORS = {"plan", "set", "due", "schedule", "scheduled", "expect", "poised", "intend"}
+_INTENT_NOUNS = frozenset(
+    "plan intention bid attempt effort threat offer proposal call demand request hope "
+    "readiness willingness promise pledge vow wish desire ability right need order appeal "
+    "push move".split()
+)
 _STATEMENT_NOUNS = frozenset(
     {
         "statement",
@@ -508,6 +513,19 @@ class _Matcher:
             if head.i == cur.i:
                 break
             dep = cur.dep_
+            if dep == "acl" and cur.tag_ == "VB" and head.pos_ == "NOUN":
+                # "no plans to break off relations", "an attempt to seize": the noun says
+                # whether the act happened
+                noun = head.lemma_.lower()
+                if any(
+                    c.dep_ == "det" and c.lower_ in grammar.classes["NEG_DET"]
+                    for c in head.children
+                ):
+                    bump("negated")
+                elif noun in _INTENT_NOUNS:
+                    bump("hypothetical")
+                cur = head
+                continue
             if dep not in {
                 "xcomp",
                 "ccomp",
