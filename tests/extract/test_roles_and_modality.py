@@ -95,6 +95,18 @@ CASES = [
         "2022-06-01",
         [("01", "UAF", "", "asserted")],
     ),
+    # an official reporting another side's hostile act accuses it; the act is only alleged
+    (
+        "Indian officials said Pakistani troops shelled villages along the border.",
+        "2019-06-14",
+        [("11", "INDGOV", "PAKMIL", "asserted"), ("19", "PAKMIL", "", "alleged")],
+    ),
+    # "no plans to" negates the act
+    (
+        "Estonia has no plans to expel Russian diplomats, the minister said.",
+        "2023-05-14",
+        [("17", "EST", "RUSGOV", "negated")],
+    ),
     # killing people who do not fight is assault, not fighting
     (
         "Soldiers killed six villagers near the border.",
