@@ -187,6 +187,26 @@ def objects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             found.extend(_conjuncts(child))
+    if not found:
+        # A second "subject" after the verb is its object misparsed ("the ministry summoned
+        # Estonia's charge d'affaires")
+        subjects_before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if subjects_before:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i > verb.i:
+                    found.extend(_conjuncts(child))
+    if not found:
+        # "summoned the charge d'affaires to protest": parsed as the subject of the clause
+        # that follows, the noun is the verb's object
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "xcomp") and clause.i > verb.i:
+                for child in clause.children:
+                    if (
+                        child.dep_ == "nsubj"
+                        and verb.i < child.i < clause.i
+                        and (child.pos_ in ("NOUN", "PROPN"))
+                    ):
+                        found.extend(_conjuncts(child))
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -205,7 +225,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if child.dep_ == "agent":
                 return [t for c in child.children if c.dep_ == "pobj" for t in _conjuncts(c)]
         return []
-    for child in verb.children:
+    nominal = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(nominal) > 1:
+        nominal = [c for c in nominal if c.i < verb.i] or nominal  # the other is the object
+    for child in nominal:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _conjuncts(verb.head)
