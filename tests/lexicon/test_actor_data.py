@@ -338,3 +338,162 @@ def test_known_organisations(organisations: list[tuple[int, dict[str, str]]]) ->
     assert codes[key("GRU")] == {"RUSSPY"}
     assert codes[key("Pentagon")] == {"USAMIL"}
     assert codes[key("Taliban")] == {"AFGGOV", "AFGREB"}
+
+
+# ---------------------------------------------------------------- issue 4 coverage targets
+
+G20_P5 = [
+    *("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR"),
+    *("MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"),
+]
+HEAD_TITLES = {
+    *("president", "prime minister", "chancellor", "king", "queen", "premier", "emperor"),
+    *("general secretary", "supreme leader", "emir", "head of government", "chief adviser"),
+    *("acting president", "interim president", "transitional president"),
+}
+FOREIGN_TITLES = {"foreign minister", "foreign secretary", "secretary of state"}
+FOREIGN_TITLES |= {"external affairs minister"}
+
+
+def holders(
+    people: list[tuple[int, dict[str, Any]]], country: str, titles: set[str], day: str
+) -> list[str]:
+    return [
+        row["name"]
+        for _, row in people
+        for role in row["roles"]
+        if role["country"] == country
+        and role["title"] in titles
+        and role["from"] <= day
+        and (role["to"] is None or day < role["to"])
+    ]
+
+
+def test_organisation_targets(organisations: list[tuple[int, dict[str, str]]]) -> None:
+    counts: dict[str, int] = defaultdict(int)
+    names: dict[str, set[str]] = defaultdict(set)
+    military_countries: set[str] = set()
+    for _, row in organisations:
+        names[row["sector"]].add(row["name"])
+        if row["sector"] == "MIL":
+            military_countries.add(row["country"])
+    for sector, entries in names.items():
+        counts[sector] = len(entries)
+    assert counts["IGO"] >= 80
+    assert counts["REB"] + counts["UAF"] >= 100
+    assert counts["SPY"] >= 60
+    assert counts["PTY"] >= 150
+    assert counts["MIL"] >= 150 and len(military_countries) >= 40
+
+
+def test_known_armed_groups_parties_and_militaries(
+    organisations: list[tuple[int, dict[str, str]]],
+) -> None:
+    codes = defaultdict(set)
+    for _, row in organisations:
+        for alias in [row["name"], *split(row["aliases"])]:
+            codes[key(alias)].add(row["code"])
+    expected = {
+        "Pakistan Army": "PAKMIL",
+        "Indian Air Force": "INDMIL",
+        "IDF": "ISRMIL",
+        "PLA Navy": "CHNMIL",
+        "Asa'ib Ahl al-Haq": "IRQUAF",
+        "Jaish al-Adl": "IRNREB",
+        "Free Papua Movement": "IDNREB",
+        "FDLR": "RWAREB",
+        "BJP": "INDPTY",
+        "Likud": "ISRPTY",
+        "United Russia": "RUSPTY",
+        "Workers' Party of Korea": "PRKPTY",
+        "ANC": "ZAFPTY",
+        "UNAMA": "IGOUNO",
+        "European Court of Justice": "IGOEU",
+        "AMISOM": "IGOAU",
+        "SEBIN": "VENSPY",
+    }
+    for name, code in expected.items():
+        assert codes[key(name)] == {code}, name
+
+
+def test_heads_of_g20_and_p5_since_2000(people: list[tuple[int, dict[str, Any]]]) -> None:
+    for country in G20_P5:
+        for year in range(2000, 2026):
+            for day in (f"{year}-01-15", f"{year}-07-01"):
+                assert holders(people, country, HEAD_TITLES, day), f"no head of {country} {day}"
+
+
+def test_heads_of_forty_more_countries(people: list[tuple[int, dict[str, Any]]]) -> None:
+    covered = {
+        role["country"]
+        for _, row in people
+        for role in row["roles"]
+        if role["title"] in HEAD_TITLES and (role["to"] is None or role["to"] > "2000-01-01")
+    }
+    assert len(covered - set(G20_P5)) >= 40
+
+
+def test_foreign_ministers_of_g20_and_p5(people: list[tuple[int, dict[str, Any]]]) -> None:
+    missing = [
+        (country, year)
+        for country in G20_P5
+        for year in range(2000, 2026)
+        if not holders(people, country, FOREIGN_TITLES, f"{year}-07-01")
+    ]
+    # Known gaps: caretakers, common names left out (Stephen Smith, Bill Graham), posts
+    # in international organisations between national ones (Mogherini).
+    assert len(missing) <= 0.1 * len(G20_P5) * 26, missing
+    for country in ["USA", "GBR", "FRA", "RUS", "CHN", "DEU", "JPN", "TUR", "SAU", "ZAF"]:
+        assert not [m for m in missing if m[0] == country], country
+
+
+def test_defence_and_interior_ministers_of_p5(people: list[tuple[int, dict[str, Any]]]) -> None:
+    defence = {"defence minister", "defence secretary", "defense secretary"}
+    interior = {"interior minister", "home secretary", "homeland security secretary"}
+    interior |= {"minister of public security", "home minister"}
+    # Acting secretaries are not listed (US defence 2019, homeland security 2019-2021); the
+    # department of homeland security dates from 2003.
+    gaps = {("USA", "defence", 2019), ("USA", "interior", 2019), ("USA", "interior", 2020)}
+    gaps |= {("USA", "interior", year) for year in range(2001, 2004)}
+    # Ursula von der Leyen (2013-2019) is left out: as Commission president she would be
+    # coded German ELI, a confident wrong code.
+    gaps |= {("DEU", "defence", year) for year in range(2014, 2020)}
+    for country in ["USA", "GBR", "FRA", "RUS", "DEU", "IND"]:
+        for year in range(2001, 2026):
+            day = f"{year}-07-01"
+            for office, titles in [("defence", defence), ("interior", interior)]:
+                found = holders(people, country, titles, day)
+                assert found or (country, office, year) in gaps, f"{country} {office} {day}"
+    for _, row in people:
+        for role in row["roles"]:
+            if role["title"] in defence:
+                assert role["sector"] == "MIL", row["name"]
+
+
+# ---------------------------------------------------------------- cities
+
+
+def test_city_aliases() -> None:
+    from tacitus.lexicon.actors import load_actor_lexicon
+
+    lexicon = load_actor_lexicon()
+    cities = {k: h for k, h in lexicon.aliases.items() if any(x.kind == "city" for x in h)}
+    assert len(cities) >= 3000
+    for hits in cities.values():
+        assert len(hits) == 1 and hits[0].country in lexicon.countries
+    for name, iso3 in {"Aleppo": "SYR", "Mosul": "IRQ", "Karachi": "PAK", "Mumbai": "IND"}.items():
+        assert [(h.kind, h.country) for h in lexicon.lookup(name)] == [("city", iso3)], name
+    # Capitals stay capitals; common words, names of two countries' cities are not cities.
+    assert [h.kind for h in lexicon.lookup("Kabul")] == ["capital"]
+    for name in ["Reading", "Nice", "Birmingham", "Alexandria", "Odessa", "Los Angeles"]:
+        assert not any(h.kind == "city" for h in lexicon.lookup(name)), name
+
+
+def test_cities_only_modify() -> None:
+    from tacitus.resolve.actors import resolve_phrase
+
+    assert resolve_phrase("Aleppo residents").code == "SYRCVL"
+    assert resolve_phrase("Karachi police").code == "PAKCOP"
+    assert resolve_phrase("people in Aleppo").code == "SYRCVL"
+    for text in ["Aleppo", "Norman Lamont"]:
+        assert resolve_phrase(text).code == "", text

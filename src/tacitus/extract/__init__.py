@@ -905,7 +905,21 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
     return candidates
 
 
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around", "off", "into", "on")
+_PLACE_PREPS = (
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "off",
+    "into",
+    "on",
+    "through",
+    "throughout",
+    "within",
+)
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -916,6 +930,13 @@ def place_phrases(mention: Mention) -> list[Span]:
     holders = [mention.trigger]
     if mention.anchor.i != mention.trigger.i:
         holders.append(mention.anchor)
+    elif mention.trigger.pos_ in ("NOUN", "PROPN"):
+        # "turned out in Jakarta for a protest": the verb a nominal event hangs on
+        up = mention.trigger.head
+        if up.pos_ == "ADP" and up.head.i != up.i:
+            up = up.head
+        if up.pos_ == "VERB" and up.i != mention.trigger.i:
+            holders.append(up)
     for holder in list(holders):
         if holder.pos_ in ("VERB", "AUX"):
             holders.extend(o for o in objects(holder) if o.i != holder.i)

@@ -66,6 +66,7 @@ _ORG_COLUMNS = ["code", "name", "aliases", "country", "sector", "from", "to", "w
 _ROLE_COLUMNS = ["term", "sector"]
 # Cities of at least this many people are aliases of their country (kind "city").
 CITY_POPULATION = 100_000
+_PLAIN = re.compile(r"^(?!the )[A-Za-z']+(?: [A-Za-z']+)*$", re.IGNORECASE)  # normalise = lower()
 
 
 def normalise(text: str) -> str:
@@ -313,18 +314,22 @@ class _Builder:
             if str(info["iso3"]) in self.countries
         }
         common = _common_words()
-        owners: dict[str, set[str]] = {}
+        cities = list(gazetteer.get_cities().values())
         large: dict[str, str] = {}
-        for city in gazetteer.get_cities().values():
-            key = normalise(str(city["name"]))
-            country = iso3.get(str(city["countrycode"]), "?")
-            owners.setdefault(key, set()).add(country)
-            # Other names count for ambiguity only: "Odessa" is also Odesa, Ukraine.
-            for other in city.get("alternatenames") or ():
-                if other.isascii() and other[:1].isupper():
-                    owners.setdefault(other.lower().replace(".", ""), set()).add(country)
+        for city in cities:
             if int(city["population"] or 0) >= CITY_POPULATION:
-                large[key] = country
+                large[normalise(str(city["name"]))] = iso3.get(str(city["countrycode"]), "?")
+        # Countries naming each large city's key, by any city's name or other name ("Odessa"
+        # is also Odesa, Ukraine): names of two countries are ambiguous.
+        owners: dict[str, set[str]] = {key: set() for key in large}
+        for city in cities:
+            country = iso3.get(str(city["countrycode"]), "?")
+            name = str(city["name"])
+            key = name.lower() if _PLAIN.match(name) else normalise(name)
+            if key in owners:
+                owners[key].add(country)
+            for other in owners.keys() & set(map(str.lower, city.get("alternatenames") or ())):
+                owners[other].add(country)
         for key, country in large.items():
             if (
                 country != "?"
