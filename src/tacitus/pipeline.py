@@ -1266,12 +1266,12 @@ def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
         if not (item.modality == "future" or (item.modality == "hypothetical" and warned)):
             continue
         said_by = item.attribution
-        if (
-            said_by is not None
-            and said_by.country
-            and said_by.country not in {a.country for a in item.actors}
-        ):
-            continue  # another side's forecast, not this side's threat
+        own_side = said_by is not None and (
+            said_by.country in {a.country for a in item.actors if a.country}
+            or said_by.code in {a.code for a in item.actors}
+        )
+        if not (warned or own_side):
+            continue  # a forecast or a schedule ("are set to approve"), not a threat
         derived = _derived(item, coded, _THREAT_CODES, "13", "threat.stated", 0.8)
         if derived is not None:
             out.append(derived)

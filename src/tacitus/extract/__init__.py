@@ -199,7 +199,8 @@ def objects(verb: Token) -> list[Token]:
         # "summoned the charge d'affaires to protest": parsed as the subject of the clause
         # that follows, the noun is the verb's object
         for clause in verb.children:
-            if clause.dep_ in ("ccomp", "xcomp") and clause.i > verb.i:
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            if clause.dep_ in ("ccomp", "xcomp") and clause.i > verb.i and infinitive:
                 for child in clause.children:
                     if (
                         child.dep_ == "nsubj"
