@@ -865,7 +865,11 @@ class Coder:
     def _refusal_recipients(coded: list[CodedMention]) -> None:
         """A refusal with no recipient takes the recipient of the act it refuses."""
         for refusal in coded:
-            if not refusal.code.startswith("12") or refusal.recipients:
+            # refusals, threats, appeals, demands and intents are directed at whoever the
+            # act they are about is directed at ("threatened to impose sanctions on X")
+            if not refusal.code.startswith(("02", "03", "10", "12", "13")):
+                continue
+            if refusal.recipients:
                 continue
             subtree = _subtree_ids(refusal.mention.anchor)
             own = {a.country for a in refusal.actors}
@@ -1262,7 +1266,10 @@ def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
     for item in coded:
         if not item.actors or not "14" <= item.code[:2] <= "20":
             continue
-        warned = _warning_governor(item.mention.anchor) is not None
+        anchor = item.mention.anchor
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
+            continue  # the condition of a warning, not what is threatened
+        warned = _warning_governor(anchor) is not None
         if not (item.modality == "future" or (item.modality == "hypothetical" and warned)):
             continue
         said_by = item.attribution
