@@ -859,7 +859,7 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
             )
     candidates: list[list[Token]] = []
     for obj in objs:
-        owners = [c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        owners = [c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
         if owners:
             candidates.append(owners)
         candidates.append(_conjuncts(obj))
