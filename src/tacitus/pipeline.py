@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -538,7 +538,11 @@ class Coder:
             self._denial_accuser(item, day, state)
         out.extend(_stated_refusals(out))
         out.extend(_stated_intents(out))
-        out.extend(_stated_threats(out))
+
+        def warner_countries(verb: Token) -> set[str]:
+            return {a.country for a in self._resolve(subjects(verb), day, state) if a.country}
+
+        out.extend(_stated_threats(out, warner_countries))
         self._refusal_recipients(out)
         sentence_countries = self._sentence_countries(sent, out)
         contexts = [
@@ -1259,7 +1263,9 @@ def _warning_governor(anchor: Token) -> Token | None:
     return None
 
 
-def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
+def _stated_threats(
+    coded: list[CodedMention], warner_countries: Callable[[Token], set[str]]
+) -> list[CodedMention]:
     """ "Iran will impose sanctions against European entities": a side announcing a hostile
     act of its own is threatening it (13x); the act itself stays future."""
     out: list[CodedMention] = []
@@ -1269,7 +1275,12 @@ def _stated_threats(coded: list[CodedMention]) -> list[CodedMention]:
         anchor = item.mention.anchor
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children):
             continue  # the condition of a warning, not what is threatened
-        warned = _warning_governor(anchor) is not None
+        governor = _warning_governor(anchor)
+        # "Russia warned it would expel": the side that warns is the one that would act
+        # ("analysts warned that the Taliban could step up attacks" is no threat)
+        warned = governor is not None and bool(
+            warner_countries(governor) & {a.country for a in item.actors if a.country}
+        )
         if not (item.modality == "future" or (item.modality == "hypothetical" and warned)):
             continue
         said_by = item.attribution
