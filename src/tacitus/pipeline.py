@@ -712,7 +712,8 @@ class Coder:
                 continue
             if not "14" <= other.code[:2] <= "20" or not other.actors:
                 continue
-            speakers = self._resolve(subjects(speech), day, state)
+            # no coreference here: "the foreign ministry" must name its country itself
+            speakers = self._resolve(subjects(speech), day, state, corefer=False)
             if not speakers:
                 continue
             speaker = speakers[0]

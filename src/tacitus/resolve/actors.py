@@ -404,7 +404,15 @@ class ActorResolver:
                     modifier_person = hit.person
                     country = hit.person.at(day)[0]
                 elif hit.kind == "org" and hit.org is not None and not country:
-                    if hit.org.valid(day) or not hit.org.end:
+                    # A specific role keeps its own sector: "a Belarusian military attache"
+                    # is a diplomat, "the army chief" or "FSB officers" are the organisation.
+                    specific_role = (
+                        sector in ("GOV", "JUD", "LEG", "MED", "HLH", "EDU", "REL")
+                        and role_term not in _GENERIC_ROLES
+                    )
+                    if (hit.org.valid(day) or not hit.org.end) and not (
+                        specific_role and hit.org.sector != "IGO" and hit.org.country
+                    ):
                         # "UN envoy", "Houthi leaders", "FSB officers": the organisation codes.
                         org = hit.org
                         return Actor(
@@ -479,11 +487,17 @@ class ActorResolver:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
+                tokens = np_tokens(obj)
                 found = {
                     h.country
-                    for m in self._matches(np_tokens(obj))
+                    for m in self._matches(tokens)
                     for h in m.hits
-                    if h.kind in ("country", "capital", "city") and h.country
+                    if h.country
+                    and (
+                        h.kind in ("country", "capital")
+                        # a city only as the place itself: "in Aleppo", not "at Cerro Verde mine"
+                        or (h.kind == "city" and tokens[m.end - 1].i == obj.i)
+                    )
                 }
                 if len(found) == 1:
                     return found.pop()
