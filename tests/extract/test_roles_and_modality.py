@@ -107,6 +107,10 @@ CASES = [
         "2023-05-14",
         [("17", "EST", "RUSGOV", "negated")],
     ),
+    # "would not X but rather Y": Y is meant, as a hypothesis, not negated
+    ("Russia said it would not expel diplomats but rather attempt to repair relations with "
+     "Britain.", "2018-03-20",
+     [("17", "RUS", "GBRGOV", "negated"), ("05", "RUS", "GBR", "hypothetical")]),
     # killing people who do not fight is assault, not fighting
     (
         "Soldiers killed six villagers near the border.",

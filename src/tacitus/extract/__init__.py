@@ -577,10 +577,19 @@ class _Matcher:
                 # Conjoined verbs share the auxiliaries and negation written on the first,
                 # unless they have their own ("is not in Peru but has denied ...").
                 own_aux = any(c.dep_ in ("aux", "auxpass", "neg") for c in cur.children)
+                between = cur.doc[min(head.i, cur.i) + 1 : max(head.i, cur.i) + 1]
+                contrary = any(
+                    t.dep_ == "advmod" and t.lower_ in ("rather", "instead") for t in between
+                )
                 if not own_aux:
                     for child in head.children:
                         if child.dep_ in ("aux", "neg"):
-                            bump(self.own_modality(head))
+                            shared = self.own_modality(head)
+                            if contrary and shared == "negated":
+                                # "would not stoop ... but rather attempt": the contrary of the
+                                # negated verb is what is meant, only as a hypothesis
+                                shared = "hypothetical"
+                            bump(shared)
                             break
                 cur = head
                 continue
