@@ -22,7 +22,7 @@ from tacitus.extract import (
     reported_accusations,
     subjects,
 )
-from tacitus.lexicon import load_event_lexicon, load_grammar
+from tacitus.lexicon import Pattern, load_event_lexicon, load_grammar
 from tacitus.lexicon.actors import ActorLexicon, load_actor_lexicon
 from tacitus.nlp import load_pipeline
 from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
@@ -112,10 +112,9 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         """Code one article: every event it reports, deduplicated within the article."""
-        cleaned, dateline = split_dateline(clean(article.text))
-        blocks = [cleaned.text[s:e] for s, e in cleaned.blocks]
-        docs = list(self.nlp.pipe(blocks))
-        return self._code_docs(article, cleaned, docs, dateline)
+        for _, events in self.code_articles([article]):
+            return events
+        return []
 
     def code_doc(self, doc: Any, *, published: str = "", doc_id: str = "doc") -> list[Event]:
         """Code a Doc parsed by the caller's own pipeline (offsets point into `doc.text`)."""
@@ -243,8 +242,7 @@ class Coder:
                 group = state.last_group
                 actors.append(replace(group, text=head.text, confidence=group.confidence * 0.7))
                 continue
-            words = [t.lower_ for t in head.subtree]
-            if any(a == "each" and b == "other" for a, b in zip(words, words[1:], strict=False)):
+            if _mutual([head]):
                 continue  # "expelled each other's ambassadors": the act is mutual
             found = self.resolver.resolve_all(head, day)
             person_name = _person_key(head)
@@ -465,21 +463,15 @@ class Coder:
             actors = self._resolve(mention.actor_heads, role_day, state)
             own = {a.code for a in actors}
             own_countries = {a.country for a in actors if a.country}
-            if code == "016":
-                # "denied any Russian involvement": the allegation is about the denier
-                own |= {
-                    r.code
-                    for r in self._resolve(mention.recipient_heads, role_day, state)
-                    if r.country in own_countries
-                }
+            # A denial is not directed at the denier's own country ("denied any Russian
+            # involvement": the allegation is about the denier).
+            own_side = is_international(code) or code == "016"
             recipients = [
                 r
                 for r in self._resolve(
                     mention.recipient_heads, role_day, state, places=True, acting=False
                 )
-                if r.code
-                and r.code not in own
-                and not (is_international(code) and r.country in own_countries)
+                if r.code and r.code not in own and not (own_side and r.country in own_countries)
             ]
             if code[:2] == "15":
                 # "moved troops to the border": the forces moved are the actor's own
@@ -791,7 +783,7 @@ class Coder:
             sent_index=sent_index,
             trigger=speech,
             anchor=speech,
-            pattern=coded[0].mention.pattern if coded else _ACCUSE_PATTERN(self),
+            pattern=_REPORTED,
             code="112",
             rule="accuse.reported",
             actor_heads=subjects(speech),
@@ -845,7 +837,7 @@ class Coder:
             sent_index=sent_index,
             trigger=speech,
             anchor=speech,
-            pattern=_ACCUSE_PATTERN(self),
+            pattern=_REPORTED,
             code="015",
             rule="claim.reported",
             actor_heads=subjects(speech),
@@ -1547,9 +1539,9 @@ _RELATED_ROOTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _ACCUSE_PATTERN(coder: Coder) -> Any:  # noqa: N802 - a lookup posing as a constant
-    patterns = coder.lexicon.verbs.get("accuse") or next(iter(coder.lexicon.verbs.values()))
-    return patterns[0]
+# The pattern of statements built from reported speech (accusations, claims), which no
+# lexicon pattern matched as such.
+_REPORTED = Pattern(id="reported", kind="verb", lemma="", particle="", code="")
 
 
 def _subtree_ids(tok: Token) -> set[int]:

@@ -735,37 +735,27 @@ def find_mentions(
             actor_heads = subjects(tok)
             if pattern.obj is not None:
                 consumed.update(o.i for o in objects(tok) if o.i != tok.i)
-            mentions.append(
-                Mention(
-                    sent_index=sent_index,
-                    trigger=tok,
-                    anchor=tok,
-                    pattern=pattern,
-                    code=pattern.code,
-                    rule=pattern.id,
-                    actor_heads=actor_heads,
-                    recipient_heads=matcher.recipients(tok, pattern, None),
-                    implicit_actor_ok=not actor_heads and is_passive(tok),
-                )
-            )
+            implicit = not actor_heads and is_passive(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             pattern = matcher.noun_pattern(tok)
             if pattern is None:
                 continue
             actor_heads, implicit = matcher.noun_actor(tok, pattern)
-            mentions.append(
-                Mention(
-                    sent_index=sent_index,
-                    trigger=tok,
-                    anchor=tok,
-                    pattern=pattern,
-                    code=pattern.code,
-                    rule=pattern.id,
-                    actor_heads=actor_heads,
-                    recipient_heads=matcher.recipients(tok, pattern, None),
-                    implicit_actor_ok=implicit,
-                )
+        else:
+            continue
+        mentions.append(
+            Mention(
+                sent_index=sent_index,
+                trigger=tok,
+                anchor=tok,
+                pattern=pattern,
+                code=pattern.code,
+                rule=pattern.id,
+                actor_heads=actor_heads,
+                recipient_heads=matcher.recipients(tok, pattern, None),
+                implicit_actor_ok=implicit,
             )
+        )
     according = _according_to(sent)
     mentions.sort(key=lambda m: m.trigger.i)
     for mention in mentions:

@@ -10,7 +10,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -405,9 +405,3 @@ def load_actor_lexicon(extra: tuple[str, ...] = ()) -> ActorLexicon:
         max_alias_words=longest,
         files=tuple(p.name for p in files),
     )
-
-
-def iter_keys(texts: Iterable[str]) -> Iterator[str]:
-    """Normalised keys of `texts` (a helper for tests and dictionary tools)."""
-    for text in texts:
-        yield normalise(text)
