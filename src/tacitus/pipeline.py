@@ -99,6 +99,12 @@ class Coder:
     ) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.include_all = include_all
+        # What rebuilds this coder in another process (None: the caller's own pipeline).
+        self._options: dict[str, Any] | None = (
+            None
+            if nlp is not None
+            else {"include_all": include_all, "patterns": tuple(patterns), "actors": tuple(actors)}
+        )
         self.lexicon = load_event_lexicon(tuple(patterns))
         self.grammar = load_grammar()
         self.actor_lexicon = load_actor_lexicon(tuple(actors))
@@ -124,14 +130,46 @@ class Coder:
         return self._code_docs(article, identity, [doc])
 
     def code_articles(
-        self, articles: Iterable[Article], *, batch_size: int = 64, workers: int = 1
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 64,
+        workers: int = 1,
+        on_error: Callable[[Article, Exception], None] | None = None,
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Code a stream of articles, in order, parsing their paragraphs in batches.
 
-        `workers` > 1 parses in that many processes (spaCy's multiprocessing); the events are
-        the same as with one. The stream is read lazily: only the batches being parsed are
-        held in memory.
+        `workers` > 1 codes in that many processes, each parsing and coding whole articles;
+        the events are the same as with one. The stream is read lazily: only the batches
+        being coded are held in memory. An article whose coding fails is handed to
+        `on_error` and yielded with no events, so one bad document never stops the stream;
+        without `on_error` the error is raised.
         """
+        if workers > 1 and self._options is not None:
+            from tacitus.workers import code_in_processes
+
+            yield from code_in_processes(
+                self, articles, workers=workers, options=self._options,
+                batch_size=min(batch_size, 16), on_error=on_error,
+            )  # fmt: skip
+            return
+        for article, events, error in self._outcomes(articles, batch_size, workers):
+            if error is not None:
+                if on_error is None:
+                    raise error
+                on_error(article, error)
+            yield article, events
+
+    def code_outcomes(
+        self, articles: Iterable[Article], *, batch_size: int = 64
+    ) -> Iterator[tuple[Article, list[Event], str]]:
+        """Like :meth:`code_articles` in this process, with "" or the reason coding failed."""
+        for article, events, error in self._outcomes(articles, batch_size, 1):
+            yield article, events, "" if error is None else f"{type(error).__name__}: {error}"
+
+    def _outcomes(
+        self, articles: Iterable[Article], batch_size: int, processes: int
+    ) -> Iterator[tuple[Article, list[Event], Exception | None]]:
         prepared: deque[tuple[int, Article, CleanText, Dateline | None]] = deque()
 
         def paragraphs() -> Iterator[tuple[str, tuple[int, int, int]]]:
@@ -142,21 +180,31 @@ class Coder:
                 for index, (start, end) in enumerate(cleaned.blocks):
                     yield cleaned.text[start:end], (number, index, count)
 
-        def flush_empty(before: int) -> Iterator[tuple[Article, list[Event]]]:
+        def finish(
+            article: Article, cleaned: CleanText, docs: list[Any], dateline: Dateline | None
+        ) -> tuple[Article, list[Event], Exception | None]:
+            try:
+                return article, self._code_docs(article, cleaned, docs, dateline), None
+            except Exception as exc:  # one bad document must not stop a batch
+                return article, [], exc
+
+        def flush_empty(
+            before: int,
+        ) -> Iterator[tuple[Article, list[Event], Exception | None]]:
             while prepared and prepared[0][0] < before and not prepared[0][2].blocks:
                 _, article, cleaned, dateline = prepared.popleft()
-                yield article, self._code_docs(article, cleaned, [], dateline)
+                yield finish(article, cleaned, [], dateline)
 
         docs: list[Any] = []
         stream = self.nlp.pipe(
-            paragraphs(), as_tuples=True, batch_size=batch_size, n_process=max(1, workers)
+            paragraphs(), as_tuples=True, batch_size=batch_size, n_process=max(1, processes)
         )
         for doc, (number, index, count) in stream:
             yield from flush_empty(number)
             docs.append(doc)
             if index == count - 1:
                 _, article, cleaned, dateline = prepared.popleft()
-                yield article, self._code_docs(article, cleaned, docs, dateline)
+                yield finish(article, cleaned, docs, dateline)
                 docs = []
         yield from flush_empty(len(prepared) + 10**12)
 

@@ -103,6 +103,36 @@ def test_a_known_id_with_another_text_is_rejected(coder: Coder, tmp_path: Path) 
         ingest(store, [changed], coder, strict=True)
 
 
+def test_an_article_that_fails_to_code_is_rejected_and_retried_later(
+    coder: Coder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.duckdb"
+    articles = [
+        Article(id=name, text=f"Poland expelled a Belarusian diplomat on {day}.",
+                published="2024-03-05")  # fmt: skip
+        for name, day in [("one", "Monday"), ("bad", "Tuesday"), ("three", "Friday")]
+    ]
+    original = Coder._code_docs
+
+    def code_docs(self: Coder, article: Article, *args: object) -> object:
+        if article.id == "bad":
+            raise RuntimeError("parser exploded")
+        return original(self, article, *args)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch, open_store(db) as store:
+        patch.setattr(Coder, "_code_docs", code_docs)
+        first = ingest(store, articles, coder)
+        assert store.counts()["articles"] == 2
+        assert store.article("bad") is None
+        (rejection,) = store.rejections()
+    assert (first.added, first.rejected) == (2, 1)
+    assert rejection.origin == "bad" and "coding failed: parser exploded" in rejection.reason
+    with open_store(db) as store:  # mended: the next run codes just the missing article
+        again = ingest(store, articles, coder)
+        assert store.counts()["articles"] == 3
+    assert (again.added, again.skipped) == (1, 2)
+
+
 # -- crash safety -----------------------------------------------------------------------------
 _STORIES = [
     ("Poland", "Belarusian", "diplomats", "expelled"),

@@ -96,7 +96,16 @@ def code(
                 continue
             yield item
 
-    coded = coder.code_articles(accepted(), batch_size=16, workers=workers)
+    def coding_failed(article: Article, error: Exception) -> None:
+        nonlocal rejected
+        rejected += 1
+        err.print(f"tacitus: {article.origin or article.id}: coding failed: {error}", markup=False)
+        if strict:
+            raise typer.Exit(1)
+
+    coded = coder.code_articles(
+        accepted(), batch_size=16, workers=workers, on_error=coding_failed
+    )
     for _article, events in coded:
         if fmt is Format.jsonl:
             for event in events:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
@@ -33,23 +32,6 @@ class _LazyCoder:
         from tacitus.pipeline import Coder
 
         return Coder(patterns=self.patterns, actors=self.actors)
-
-
-def _die_with_parent(_: object = None) -> None:
-    """In a parsing process: get SIGTERM when the ingest process dies, even by SIGKILL.
-
-    spaCy's workers wait on a queue whose writing end they inherited, so they would outlive
-    a killed parent forever. Linux only; elsewhere a killed run may leave them behind.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    import signal
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    if os.getppid() == 1:  # the parent died before the call
-        os._exit(1)
 
 
 @contextlib.contextmanager
@@ -143,14 +125,16 @@ def ingest(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", min=1,
+            "--workers",
+            min=1,
             help="Parsing processes (default: the machine's cores); same store as one.",
         ),
     ] = None,
     dask: Annotated[
         str,
         typer.Option(
-            "--dask", metavar="local|ADDRESS",
+            "--dask",
+            metavar="local|ADDRESS",
             help="Code on Dask: a 2-worker LocalCluster, or a scheduler address "
             "(tcp://host:8786). Needs the dask extra; this process still writes the store.",
         ),
@@ -178,10 +162,6 @@ def ingest(
     except TacitusError as exc:
         fail(str(exc))
     workers = workers or os.cpu_count() or 1
-    if workers > 1:
-        from multiprocessing.util import register_after_fork
-
-        register_after_fork(_die_with_parent, _die_with_parent)
     items: Iterator[Article | Rejection] = iter_articles(paths, default_date=date)
     try:
         with contextlib.ExitStack() as stack:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tacitus import __version__
@@ -31,6 +31,7 @@ __all__ = [
     "DaskCoder",
     "code_bag",
     "code_chunk",
+    "code_chunk_outcomes",
     "code_dataframe",
     "code_partition",
     "local_client",
@@ -79,6 +80,18 @@ def code_chunk(
     with _lock:
         coder = _coder(patterns, actors, include_all)
         return list(coder.code_articles(articles, batch_size=8))
+
+
+def code_chunk_outcomes(
+    articles: Sequence[Article],
+    patterns: Sequence[str] = (),
+    actors: Sequence[str] = (),
+    include_all: bool = False,
+) -> list[tuple[Article, list[Event], str]]:
+    """Like :func:`code_chunk`, with "" or the reason an article's coding failed."""
+    with _lock:
+        coder = _coder(patterns, actors, include_all)
+        return list(coder.code_outcomes(articles, batch_size=8))
 
 
 def code_partition(
@@ -169,11 +182,27 @@ class DaskCoder:
         self.version = f"tacitus {__version__}"
 
     def code_articles(
-        self, articles: Iterable[Article], *, batch_size: int = 8, workers: int = 1
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 8,
+        workers: int = 1,
+        on_error: Callable[[Article, Exception], None] | None = None,
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Code `articles` in chunks on the cluster (`batch_size`, `workers` are the cluster's
-        business here and are ignored)."""
+        business here and are ignored). An article whose coding fails goes to `on_error`
+        (and comes back with no events); without `on_error` the failure is raised."""
         del batch_size, workers
+        from tacitus.workers import Failure
+
+        def settle(future: Any) -> Iterator[tuple[Article, list[Event]]]:
+            for article, events, reason in future.result():
+                if reason:
+                    if on_error is None:
+                        raise Failure(f"{article.id}: {reason}")
+                    on_error(article, Failure(reason))
+                yield article, events
+
         pending: deque[Any] = deque()
         chunk: list[Article] = []
         for article in articles:
@@ -182,13 +211,13 @@ class DaskCoder:
                 pending.append(self._submit(chunk))
                 chunk = []
                 while len(pending) >= self.in_flight:
-                    yield from pending.popleft().result()
+                    yield from settle(pending.popleft())
         if chunk:
             pending.append(self._submit(chunk))
         while pending:
-            yield from pending.popleft().result()
+            yield from settle(pending.popleft())
 
     def _submit(self, chunk: list[Article]) -> Any:
         return self.client.submit(
-            code_chunk, chunk, self.patterns, self.actors, self.include_all, pure=False
+            code_chunk_outcomes, chunk, self.patterns, self.actors, self.include_all, pure=False
         )

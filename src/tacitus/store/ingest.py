@@ -29,7 +29,12 @@ class ArticleCoder(Protocol):
     version: str
 
     def code_articles(
-        self, articles: Iterable[Article], *, batch_size: int = ..., workers: int = ...
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = ...,
+        workers: int = ...,
+        on_error: Callable[[Article, Exception], None] | None = ...,
     ) -> Iterator[tuple[Article, list[Event]]]: ...
 
 
@@ -130,10 +135,22 @@ def ingest(
     if first is not None:
         active = coder() if callable(coder) else coder
         progress.started = time.monotonic()  # the rate is of coding, not of loading the model
+        failed: set[str] = set()
+
+        def coding_failed(article: Article, error: Exception) -> None:
+            failed.add(article.id)
+            in_run.pop(article.id, None)  # not stored: a later run tries it again
+            reject(Rejection(article.origin or article.id, f"coding failed: {error}"))
+
         coded = active.code_articles(
-            itertools.chain([first], stream), batch_size=min(8, batch_size), workers=workers
+            itertools.chain([first], stream),
+            batch_size=min(8, batch_size),
+            workers=workers,
+            on_error=coding_failed,
         )
         for article, events in coded:
+            if article.id in failed:
+                continue
             batch.append((article, events))
             progress.coded += 1
             progress.events += len(events)
