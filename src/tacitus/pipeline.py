@@ -150,7 +150,7 @@ class Coder:
 
             yield from code_in_processes(
                 self, articles, workers=workers, options=self._options,
-                batch_size=min(batch_size, 16), on_error=on_error,
+                batch_size=batch_size, on_error=on_error,
             )  # fmt: skip
             return
         for article, events, error in self._outcomes(articles, batch_size, workers):

@@ -82,8 +82,8 @@ def code_in_processes(
     *,
     workers: int,
     options: dict[str, Any],
-    batch_size: int = 16,
-    chunk_size: int = 8,
+    batch_size: int = 64,
+    chunk_size: int = 32,
     in_flight: int = 0,
     on_error: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[tuple[Article, list[Event]]]:

@@ -144,7 +144,7 @@ def ingest(
 
         coded = active.code_articles(
             itertools.chain([first], stream),
-            batch_size=min(8, batch_size),
+            batch_size=32,
             workers=workers,
             on_error=coding_failed,
         )
