@@ -8,7 +8,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from tacitus import __version__
 from tacitus.clean import CleanText, Dateline, clean, split_dateline
@@ -25,6 +25,7 @@ from tacitus.extract import (
 from tacitus.lexicon import Pattern, load_event_lexicon, load_grammar
 from tacitus.lexicon.actors import ActorLexicon, load_actor_lexicon
 from tacitus.nlp import load_pipeline
+from tacitus.nlp.prefilter import SentenceFilter
 from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
 from tacitus.resolve.actors import ActorResolver
 from tacitus.resolve.dates import resolve_expression
@@ -37,6 +38,27 @@ Token = Any
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "ELI"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
+
+
+class Piece(NamedTuple):
+    """A parsed run of an article's cleaned text: where it starts, how many sentences the
+    pre-filter skipped just before it, and its Doc."""
+
+    start: int
+    skipped: int
+    doc: Any
+
+
+@dataclass(slots=True)
+class SentenceCounts:
+    """Sentences read and skipped by the pre-filter in this process (for progress reports)."""
+
+    read: int = 0
+    skipped: int = 0
+
+    @property
+    def share_skipped(self) -> float:
+        return self.skipped / self.read if self.read else 0.0
 
 @dataclass(slots=True)
 class CodedMention:
@@ -96,6 +118,7 @@ class Coder:
         include_all: bool = False,
         patterns: Sequence[str] = (),
         actors: Sequence[str] = (),
+        prefilter: bool = True,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.include_all = include_all
@@ -103,12 +126,25 @@ class Coder:
         self._options: dict[str, Any] | None = (
             None
             if nlp is not None
-            else {"include_all": include_all, "patterns": tuple(patterns), "actors": tuple(actors)}
+            else {
+                "include_all": include_all,
+                "patterns": tuple(patterns),
+                "actors": tuple(actors),
+                "prefilter": prefilter,
+            }
         )
         self.lexicon = load_event_lexicon(tuple(patterns))
         self.grammar = load_grammar()
         self.actor_lexicon = load_actor_lexicon(tuple(actors))
         self.resolver = ActorResolver(self.actor_lexicon)
+        self.prefilter = (
+            SentenceFilter(
+                self.lexicon, self.grammar, roles=self.actor_lexicon.roles, nlp=self.nlp
+            )
+            if prefilter
+            else None
+        )
+        self.sentences = SentenceCounts()
         self.version = f"tacitus {__version__}"
 
     # -- public -------------------------------------------------------------------------
@@ -127,7 +163,7 @@ class Coder:
         text = str(doc.text)
         identity = CleanText(text, tuple(range(len(text))), ((0, len(text)),), 0)
         article = Article(id=doc_id, text=text, published=published)
-        return self._code_docs(article, identity, [doc])
+        return self._code_docs(article, identity, [Piece(0, 0, doc)])
 
     def code_articles(
         self,
@@ -170,50 +206,62 @@ class Coder:
     def _outcomes(
         self, articles: Iterable[Article], batch_size: int, processes: int
     ) -> Iterator[tuple[Article, list[Event], Exception | None]]:
-        prepared: deque[tuple[int, Article, CleanText, Dateline | None]] = deque()
+        """(article, events, error) in order; only the sentences the pre-filter keeps are
+        parsed, in runs (a whole paragraph when all its sentences are kept)."""
+        # number, article, cleaned text, dateline, runs to parse, pieces parsed so far
+        prepared: deque[tuple[int, Article, CleanText, Dateline | None, int, list[Piece]]]
+        prepared = deque()
+        counts = self.sentences
 
-        def paragraphs() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        def runs() -> Iterator[tuple[str, tuple[int, int, int]]]:
             for number, article in enumerate(articles):
                 cleaned, dateline = split_dateline(clean(article.text))
-                prepared.append((number, article, cleaned, dateline))
-                count = len(cleaned.blocks)
-                for index, (start, end) in enumerate(cleaned.blocks):
-                    yield cleaned.text[start:end], (number, index, count)
+                planned: list[tuple[int, int, int]] = []
+                carry = 0  # skipped sentences not yet counted before a parsed run
+                for start, end in cleaned.blocks:
+                    if self.prefilter is None:
+                        planned.append((start, end, 0))
+                        continue
+                    plan = self.prefilter.plan(cleaned.text[start:end])
+                    counts.read += plan.sentences
+                    counts.skipped += plan.skipped
+                    for s, e, skip in plan.runs:
+                        planned.append((start + s, start + e, carry + skip))
+                        carry = 0
+                    carry += plan.skipped - sum(skip for _, _, skip in plan.runs)
+                prepared.append((number, article, cleaned, dateline, len(planned), []))
+                for start, end, skip in planned:
+                    yield cleaned.text[start:end], (number, start, skip)
 
         def finish(
-            article: Article, cleaned: CleanText, docs: list[Any], dateline: Dateline | None
+            article: Article, cleaned: CleanText, pieces: list[Piece], dateline: Dateline | None
         ) -> tuple[Article, list[Event], Exception | None]:
             try:
-                return article, self._code_docs(article, cleaned, docs, dateline), None
+                return article, self._code_docs(article, cleaned, pieces, dateline), None
             except Exception as exc:  # one bad document must not stop a batch
                 return article, [], exc
 
-        def flush_empty(
-            before: int,
-        ) -> Iterator[tuple[Article, list[Event], Exception | None]]:
-            while prepared and prepared[0][0] < before and not prepared[0][2].blocks:
-                _, article, cleaned, dateline = prepared.popleft()
-                yield finish(article, cleaned, [], dateline)
+        def ready(before: int) -> Iterator[tuple[Article, list[Event], Exception | None]]:
+            """The articles, up to number `before`, whose every run is parsed."""
+            while prepared and prepared[0][0] < before and len(prepared[0][5]) == prepared[0][4]:
+                _, article, cleaned, dateline, _, pieces = prepared.popleft()
+                yield finish(article, cleaned, pieces, dateline)
 
-        docs: list[Any] = []
         stream = self.nlp.pipe(
-            paragraphs(), as_tuples=True, batch_size=batch_size, n_process=max(1, processes)
+            runs(), as_tuples=True, batch_size=batch_size, n_process=max(1, processes)
         )
-        for doc, (number, index, count) in stream:
-            yield from flush_empty(number)
-            docs.append(doc)
-            if index == count - 1:
-                _, article, cleaned, dateline = prepared.popleft()
-                yield finish(article, cleaned, docs, dateline)
-                docs = []
-        yield from flush_empty(len(prepared) + 10**12)
+        for doc, (number, start, skip) in stream:
+            yield from ready(number)
+            prepared[0][5].append(Piece(start, skip, doc))
+            yield from ready(number + 1)
+        yield from ready(10**18)
 
     # -- per article ----------------------------------------------------------------------
     def _code_docs(
         self,
         article: Article,
         cleaned: CleanText,
-        docs: list[Any],
+        pieces: list[Piece],
         dateline: Dateline | None = None,
     ) -> list[Event]:
         state = _ArticleState()
@@ -229,10 +277,13 @@ class Coder:
                     if resolved is not None and resolved[1] == "day":
                         article = replace(article, published=resolved[0])
                         break
-        state.main_country = self._main_country(docs, state.dateline_country)
+        state.main_country = self._main_country(
+            [piece.doc for piece in pieces], state.dateline_country
+        )
         coded: list[CodedMention] = []
         sent_index = 0
-        for (block_start, _), doc in zip(cleaned.blocks, docs, strict=True):
+        for block_start, skipped, doc in pieces:
+            sent_index += skipped  # sentences the pre-filter skipped keep their numbers
             for sent in doc.sents:
                 coded.extend(
                     self._code_sentence(article, cleaned, block_start, sent, sent_index, state)

@@ -71,9 +71,13 @@ def _start(options: dict[str, Any]) -> None:
         _coder = Coder(**options)
 
 
-def _code_chunk(chunk: list[Article], batch_size: int) -> list[Outcome]:
+def _code_chunk(chunk: list[Article], batch_size: int) -> tuple[list[Outcome], int, int]:
+    """The chunk's outcomes, and the sentences the pre-filter read and skipped for it."""
     assert _coder is not None, "worker started without a coder"
-    return list(_coder.code_outcomes(chunk, batch_size=batch_size))
+    counts = _coder.sentences
+    read, skipped = counts.read, counts.skipped
+    outcomes = list(_coder.code_outcomes(chunk, batch_size=batch_size))
+    return outcomes, counts.read - read, counts.skipped - skipped
 
 
 def code_in_processes(
@@ -99,10 +103,15 @@ def code_in_processes(
     in_flight = in_flight or 2 * workers
     _parent = coder if context.get_start_method() == "fork" else None
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(options,))
-    pending: deque[Future[list[Outcome]]] = deque()
+    pending: deque[Future[tuple[list[Outcome], int, int]]] = deque()
 
-    def settle(future: Future[list[Outcome]]) -> Iterator[tuple[Article, list[Event]]]:
-        for article, events, reason in future.result():
+    def settle(
+        future: Future[tuple[list[Outcome], int, int]],
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        outcomes, read, skipped = future.result()
+        coder.sentences.read += read
+        coder.sentences.skipped += skipped
+        for article, events, reason in outcomes:
             if reason:
                 if on_error is None:
                     raise Failure(f"{article.id}: {reason}")

@@ -186,5 +186,12 @@ def ingest(
         f"stories",
         markup=False, highlight=False, soft_wrap=True,
     )  # fmt: skip
+    if progress.sentences:
+        err.print(
+            f"tacitus ingest: the pre-filter skipped {progress.sentences_skipped} of "
+            f"{progress.sentences} sentences "
+            f"({100 * progress.sentences_skipped / progress.sentences:.1f}%) without parsing them",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
     if progress.rejected:
         raise typer.Exit(1)

@@ -1,29 +1,47 @@
-"""A cheap test of whether a paragraph can hold an event, before spaCy parses it.
+"""A cheap test of which sentences can hold an event, before spaCy parses anything.
 
-A paragraph can hold an event when one of its words is an inflected form of a trigger of the
-lexicon (event verbs and nouns, light verbs, accusable acts), or when it names someone or
-something (a capitalised word that is not an ordinary sentence opener): a paragraph that only
-introduces a person still matters, later pronouns and surnames refer back to it.
+A sentence can hold an event when it has both
+- a trigger: an inflected form of an event verb or noun of the lexicon, a light verb, or an
+  accusable act; and
+- someone who could be its actor: a capitalised name (not an ordinary sentence opener), a
+  role noun of the actor dictionaries ("police", "troops", "protesters"), or a pronoun that
+  refers back to one.
 
-Not wired into the coder yet: a skipped paragraph must still count its sentences (event ids
-and `text_info.sentence` number sentences across the article), which needs the parser.
+Only sentences that fail the test are skipped; the rest of a paragraph is parsed as it is.
+Sentences are split by a conservative rule (a full stop, question or exclamation mark after a
+lower-case word or a number, before a capital or a quote): where the rule is unsure it does
+not split, and the sentence is kept with its neighbour, so a skip never cuts a sentence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from tacitus.lexicon import EventLexicon, Grammar
 
-__all__ = ["ParagraphFilter", "inflections"]
+__all__ = ["Plan", "SentenceFilter", "inflections", "split_sentences"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\")\]]*\s+|[\"'(\[]\s*)$")
+# The end of a sentence: a lower-case word (2+ letters) or a number, then . ! or ?, closing
+# quotes or brackets, white space, and a capital letter, a digit or an opening quote.
+_BOUNDARY = re.compile(
+    r"(?<=[a-z0-9][a-z0-9])[.!?]['\"\u201d\u2019)\]]*(\s+)(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+)
+# Abbreviations that end in a full stop without ending the sentence ("Gen. Smith", "Jan. 5").
+_ABBREVIATIONS = frozenset(
+    "gen sen rep gov capt sgt col maj cmdr adm prof rev supt insp cpl pvt brig lieut cdr "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros jr sr vs etc est "
+    "approx dept univ assn ave blvd mt ft pp vol fig ed eds al".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 _PARTICLES = frozenset(
     "out up down off in on back over away into with to for of from against about at by".split()
 )
+_PRONOUNS = frozenset("he she they we i it him her them us his their its our".split())
 _VOWELS = frozenset("aeiou")
 
 
@@ -42,44 +60,103 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-class ParagraphFilter:
-    """Decides, from its words alone, whether a paragraph is worth a parse."""
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, by the conservative rule above."""
+    spans = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        if before is not None and before.group(1).lower() in _ABBREVIATIONS:
+            continue
+        spans.append((start, match.start(1)))
+        start = match.end(1)
+    spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What of a paragraph to parse: `runs` of kept sentences (start, end, sentences skipped
+    just before the run), and the number of sentences skipped in all."""
+
+    runs: tuple[tuple[int, int, int], ...]
+    skipped: int
+    sentences: int
+
+
+class SentenceFilter:
+    """Decides, from its words alone, which sentences of a paragraph are worth a parse."""
 
     def __init__(
         self,
         lexicon: EventLexicon,
         grammar: Grammar,
         *,
+        roles: Iterable[str] = (),
         nlp: Any = None,
         stop_words: Iterable[str] = (),
     ) -> None:
         lemmas: set[str] = set(lexicon.verbs) | set(lexicon.nouns)
         lemmas |= lexicon.classes.get("LIGHT", frozenset())
         lemmas |= grammar.classes.get("ACCUSABLE", frozenset())
-        parts = {
-            part
-            for lemma in lemmas
-            for part in re.split(r"[\s\-_]+", lemma.lower())
-            if part and part not in _PARTICLES
-        }
-        forms: set[str] = set()
-        for part in parts:
-            forms |= inflections(part)
-        forms |= _irregular_forms(nlp, parts)
-        self.forms = frozenset(forms)
+        self.forms = _forms(lemmas, nlp)
+        self.actors = _forms({w for role in roles for w in role.lower().split()[-1:]}, nlp)
         self.openers = frozenset(w.lower() for w in stop_words) or _default_openers(nlp)
 
     def keeps(self, text: str) -> bool:
-        """True if `text` has a trigger form or a capitalised name."""
+        """True if `text` has a trigger form and a possible actor."""
+        trigger = actor = False
         for match in _WORD.finditer(text):
             word = match.group()
-            if word.lower() in self.forms:
+            lower = word.lower()
+            trigger = trigger or lower in self.forms
+            if not actor:
+                if lower in _PRONOUNS or lower in self.actors:
+                    actor = True
+                elif word[0].isupper():
+                    opener = _SENTENCE_START.search(text, 0, match.start()) is not None
+                    actor = not opener or lower not in self.openers
+            if trigger and actor:
                 return True
-            if word[0].isupper():
-                opener = _SENTENCE_START.search(text, 0, match.start()) is not None
-                if not opener or word.lower() not in self.openers:
-                    return True
         return False
+
+    def plan(self, text: str) -> Plan:
+        """The runs of `text` to parse (whole paragraph when every sentence is kept)."""
+        sentences = split_sentences(text)
+        runs: list[tuple[int, int, int]] = []
+        skipped = pending = 0
+        run: list[int] | None = None
+        for start, end in sentences:
+            if self.keeps(text[start:end]):
+                if run is None:
+                    run = [start, end, pending]
+                    pending = 0
+                else:
+                    run[1] = end
+            else:
+                if run is not None:
+                    runs.append((run[0], run[1], run[2]))
+                    run = None
+                skipped += 1
+                pending += 1
+        if run is not None:
+            runs.append((run[0], run[1], run[2]))
+        if not skipped:
+            return Plan(((0, len(text), 0),), 0, len(sentences))
+        return Plan(tuple(runs), skipped, len(sentences))
+
+
+def _forms(lemmas: set[str], nlp: Any) -> frozenset[str]:
+    parts = {
+        part
+        for lemma in lemmas
+        for part in re.split(r"[\s\-_]+", lemma.lower())
+        if part and part not in _PARTICLES
+    }
+    forms: set[str] = set()
+    for part in parts:
+        forms |= inflections(part)
+    return frozenset(forms | _irregular_forms(nlp, parts))
 
 
 def _irregular_forms(nlp: Any, lemmas: set[str]) -> set[str]:

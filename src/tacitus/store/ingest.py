@@ -56,6 +56,10 @@ class IngestProgress:
     """Inputs rejected in this run (unreadable, empty, id clash ...)."""
     batches: int = 0
     """Transactions committed."""
+    sentences: int = 0
+    """Sentences of the new articles seen by the coder's pre-filter (0: no pre-filter)."""
+    sentences_skipped: int = 0
+    """Of those, the sentences not parsed (no trigger word or no possible actor)."""
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -148,7 +152,12 @@ def ingest(
             workers=workers,
             on_error=coding_failed,
         )
+        counts = getattr(active, "sentences", None)
+        base = (counts.read, counts.skipped) if counts is not None else (0, 0)
         for article, events in coded:
+            if counts is not None:
+                progress.sentences = counts.read - base[0]
+                progress.sentences_skipped = counts.skipped - base[1]
             if article.id in failed:
                 continue
             batch.append((article, events))
