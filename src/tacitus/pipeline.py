@@ -29,6 +29,7 @@ from tacitus.nlp.prefilter import SentenceFilter
 from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
 from tacitus.resolve.actors import ActorResolver
 from tacitus.resolve.dates import resolve_expression
+from tacitus.resolve.gender import gender_of_name, gender_of_pronoun
 from tacitus.resolve.places import resolve_place
 from tacitus.types import Actor, Article, Event, Evidence, Place
 
@@ -90,7 +91,8 @@ class _ArticleState:
     """What the coder remembers while reading one article (for pronouns and context)."""
 
     def __init__(self) -> None:
-        self.last_person: Actor | None = None
+        # every person read so far with the gender of their name ("F", "M", ""), latest last
+        self.persons: list[tuple[Actor, str]] = []
         self.dateline_country = ""
         self.dateline_place: Place | None = None
         self.main_country = ""  # the country most named in the article, if one dominates
@@ -139,7 +141,15 @@ class Coder:
         self.resolver = ActorResolver(self.actor_lexicon)
         self.prefilter = (
             SentenceFilter(
-                self.lexicon, self.grammar, roles=self.actor_lexicon.roles, nlp=self.nlp
+                self.lexicon,
+                self.grammar,
+                roles=self.actor_lexicon.roles,
+                people=(
+                    key
+                    for key, hits in self.actor_lexicon.aliases.items()
+                    if any(hit.kind == "person" for hit in hits)
+                ),
+                nlp=self.nlp,
             )
             if prefilter
             else None
@@ -329,9 +339,17 @@ class Coder:
                 if found_speaker:
                     actors.extend(replace(a, text=head.text) for a in found_speaker)
                     continue
-            if head.lower_ in _PERSON_PRONOUNS and state.last_person is not None:
-                person = state.last_person
-                actors.append(replace(person, text=head.text, confidence=person.confidence * 0.8))
+            if head.lower_ in _PERSON_PRONOUNS and state.persons:
+                # the latest person whose name has the pronoun's gender, else the latest
+                # whose name does not contradict it
+                gender = gender_of_pronoun(head.lower_)
+                person = next((p for p, g in reversed(state.persons) if g == gender), None)
+                if person is None:
+                    person = next((p for p, g in reversed(state.persons) if not g), None)
+                if person is not None:
+                    actors.append(
+                        replace(person, text=head.text, confidence=person.confidence * 0.8)
+                    )
                 continue
             if (
                 head.lower_ in ("they", "them")
@@ -401,9 +419,9 @@ class Coder:
             for actor in found:
                 if person_name and actor.country:
                     state.people[person_name] = actor
-                    state.last_person = actor
+                    _note_person(state, actor, _person_name(head, actor))
                 elif actor.entry.startswith("person:"):
-                    state.last_person = actor
+                    _note_person(state, actor, _person_name(head, actor))
                 if actor.sector and actor.country:
                     state.by_head[head.lemma_.lower()] = actor
                     if acting or actor.sector not in state.by_sector:
@@ -439,10 +457,13 @@ class Coder:
                 item.recipients = found
                 return
 
-    def _remember_people(self, sent: Any, day: str, state: _ArticleState) -> Actor | None:
-        """Note every titled or known person of a sentence, for later surname references;
-        return the last one (it becomes "he"/"she" once the sentence is read)."""
-        last = None
+    def _remember_people(
+        self, sent: Any, day: str, state: _ArticleState
+    ) -> list[tuple[Actor, str]]:
+        """Note every titled or known person of a sentence, for later surname references and
+        definite descriptions ("the president"); return them with the gender of their names
+        (they become "he"/"she" once the sentence is read)."""
+        people: list[tuple[Actor, str]] = []
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -455,8 +476,10 @@ class Coder:
                 actor = found[0] if found else actor
             if actor is not None and actor.country:
                 state.people[key] = actor
-                last = actor
-        return last
+                if actor.sector:
+                    state.by_sector.setdefault(actor.sector, actor)
+                people.append((actor, gender_of_name(actor.name or ent.text)))
+        return people
 
     def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
         """An unknown name described by an apposition: "Tahlil Abdishakur, al-Shabaab's
@@ -546,7 +569,7 @@ class Coder:
     ) -> list[CodedMention]:
         state.sentence = sent_index
         mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
-        sentence_person = self._remember_people(sent, article.published, state)
+        sentence_people = self._remember_people(sent, article.published, state)
         start, end = cleaned.original_span(
             block_start + sent.start_char, block_start + sent.end_char
         )
@@ -623,8 +646,7 @@ class Coder:
                 )
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
-        if sentence_person is not None:
-            state.last_person = sentence_person
+        state.persons.extend(sentence_people)
         for item in out:
             self._denial_accuser(item, day, state)
         out.extend(_stated_refusals(out))
@@ -1530,6 +1552,21 @@ def _present_tense(verb: Token, speech: Token | None) -> bool:
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re"}):
         return speech is None or speech.tag_ in ("VBZ", "VBP")
     return False
+
+
+def _note_person(state: _ArticleState, actor: Actor, name: str) -> None:
+    """`actor` is the latest person read (for "he" and "she")."""
+    state.persons.append((actor, gender_of_name(name)))
+
+
+def _person_name(head: Token, actor: Actor) -> str:
+    """The fullest name of a person mention: the dictionary's, else the PERSON entity's."""
+    if actor.name:
+        return actor.name
+    for ent in head.doc.ents:
+        if ent.start <= head.i < ent.end and ent.label_ == "PERSON":
+            return str(ent.text)
+    return str(head.text)
 
 
 def _person_key(head: Token) -> str:

@@ -32,6 +32,30 @@ def _event_with(events: list[Event], trigger: str) -> Event:
 # (article, publication date, trigger word of the event to check, expected actor code)
 ARTICLES = [
     pytest.param(
+        "British Prime Minister Theresa May met French President Emmanuel Macron in Paris. "
+        "Afterwards he praised Britain for its help in the Sahel.",
+        "2018-01-18",
+        "praise",
+        "FRAGOV",
+        id="he-skips-a-woman-named-later",
+    ),
+    pytest.param(
+        "French President Emmanuel Macron met British Prime Minister Theresa May in Paris. "
+        "Afterwards she praised France for its help in the Sahel.",
+        "2018-01-18",
+        "praise",
+        "GBRGOV",
+        id="she-skips-a-man-named-later",
+    ),
+    pytest.param(
+        "Mexican President Andres Manuel Lopez Obrador was in Washington on Wednesday. "
+        "The president criticised the United States over its border policy.",
+        "2020-07-08",
+        "critici",
+        "MEXGOV",
+        id="the-president-in-a-sentence-without-a-trigger",
+    ),
+    pytest.param(
         "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
         "He condemned the sanctions imposed by the European Union.",
         "2019-03-05",
@@ -54,11 +78,6 @@ ARTICLES = [
         "critici",
         "DEUGOV",
         id="she-after-two-people",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="pipeline.py Coder._resolve maps he/she to state.last_person with no "
-            "gender agreement: 'she' takes Li Keqiang (CHNGOV), the latest person",
-        ),
     ),
     pytest.param(
         "Kosovo Prime Minister Albin Kurti spoke in Pristina on Tuesday. "
@@ -107,12 +126,6 @@ ARTICLES = [
         "critici",
         "KENGOV",
         id="the-president-introduced-without-an-event",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="pipeline.py: Coder._remember_people records the person for surnames and "
-            "pronouns but not in state.by_sector, so 'the president' finds no earlier GOV "
-            "actor and _finish_roles gives it the sentence's only country (ETHGOV)",
-        ),
     ),
     pytest.param(
         "The Iranian foreign ministry condemned the attack on Saturday. "
@@ -187,6 +200,15 @@ def test_later_mentions_refer_to_the_entity_introduced_earlier(
     events = coder.code_text(text, date=day)
     event = _event_with(events, trigger)
     assert [a.code for a in event.actor] == [code], _codes(events)
+
+
+def test_a_pronoun_no_earlier_name_agrees_with_is_not_guessed(coder: Coder) -> None:
+    events = coder.code_text(
+        "British Prime Minister Theresa May arrived in Paris on Thursday. "
+        "He condemned the attack on the embassy.",
+        date="2018-01-18",
+    )
+    assert [e.cameo for e in events if e.actor[0].country == "GBR"] == ["042"], _codes(events)
 
 
 def test_a_pronoun_with_no_person_before_it_is_not_guessed(coder: Coder) -> None:

@@ -7,6 +7,10 @@ A sentence can hold an event when it has both
   role noun of the actor dictionaries ("police", "troops", "protesters"), or a pronoun that
   refers back to one.
 
+A sentence without a trigger is still kept when it introduces a person later sentences may
+refer to ("Kenyan President William Ruto flew to Addis Ababa. The president criticised ..."):
+a role noun before a capitalised name, or the name of a person of the actor dictionaries.
+
 Only sentences that fail the test are skipped; the rest of a paragraph is parsed as it is.
 Sentences are split by a conservative rule (a full stop, question or exclamation mark after a
 lower-case word or a number, before a capital or a quote): where the rule is unsure it does
@@ -93,6 +97,7 @@ class SentenceFilter:
         grammar: Grammar,
         *,
         roles: Iterable[str] = (),
+        people: Iterable[str] = (),
         nlp: Any = None,
         stop_words: Iterable[str] = (),
     ) -> None:
@@ -102,18 +107,27 @@ class SentenceFilter:
         self.forms = _forms(lemmas, nlp)
         self.actors = _forms({w for role in roles for w in role.lower().split()[-1:]}, nlp)
         self.openers = frozenset(w.lower() for w in stop_words) or _default_openers(nlp)
+        # the words of the known people's names that are not ordinary words ("ruto", "lavrov")
+        self.names = frozenset(
+            word for name in people for word in name.lower().split() if word not in self.openers
+        )
 
     def keeps(self, text: str) -> bool:
-        """True if `text` has a trigger form and a possible actor."""
+        """True if `text` has a trigger form and a possible actor, or introduces a person."""
         trigger = actor = False
+        role_before = False  # the previous word was a role noun ("President", "minister")
         for match in _WORD.finditer(text):
             word = match.group()
             lower = word.lower()
             trigger = trigger or lower in self.forms
+            capitalised = word[0].isupper()
+            if capitalised and (role_before or lower in self.names):
+                return True  # a person is introduced
+            role_before = lower in self.actors
             if not actor:
-                if lower in _PRONOUNS or lower in self.actors:
+                if lower in _PRONOUNS or role_before:
                     actor = True
-                elif word[0].isupper():
+                elif capitalised:
                     opener = _SENTENCE_START.search(text, 0, match.start()) is not None
                     actor = not opener or lower not in self.openers
             if trigger and actor:
