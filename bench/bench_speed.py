@@ -2,8 +2,9 @@
 
 Prints figures, asserts nothing:
 1. bare spaCy (the same model, nlp.pipe over the very paragraphs tacitus parses) vs tacitus
-   end to end (Coder.code_articles), in words/s and articles/s, and their ratio;
-2. tacitus with 2 parsing processes vs 1;
+   end to end (Coder.code_articles), default and --fast (no statistical NER), in words/s and
+   articles/s, and their ratio; the share of sentences the pre-filter skipped;
+2. tacitus with 2 worker processes vs 1;
 3. peak RSS of a child process coding a stream of SMALL vs LARGE articles (the corpus
    cycled with fresh ids), to show memory does not grow with the stream.
 
@@ -120,20 +121,34 @@ def main() -> None:
     print(f"corpus: {len(articles)} stories of {args.corpus.name}, {words} words, "
           f"{len(texts)} paragraphs; {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     coder = Coder()
-    for _ in coder.code_articles(articles[:5]):  # warm up: first calls build caches
-        pass
+    fast = Coder(nlp=coder.nlp, fast=True)
+    for warm in (coder, fast):  # warm up: first calls build caches
+        for _ in warm.code_articles(articles[:5]):
+            pass
 
     bare = timed_spacy(coder, texts)
+    before = (coder.sentences.read, coder.sentences.skipped)
     one, events = timed_tacitus(coder, articles, 1)
+    read, skipped = coder.sentences.read - before[0], coder.sentences.skipped - before[1]
+    quick, events_fast = timed_tacitus(fast, articles, 1)
     two, events_two = timed_tacitus(coder, articles, 2)
-    print(f"bare spaCy (nlp.pipe, 1 process): {bare:7.1f} s  {words / bare:7.0f} words/s  "
-          f"{len(articles) / bare:6.2f} articles/s")
-    print(f"tacitus end to end, 1 worker:     {one:7.1f} s  {words / one:7.0f} words/s  "
-          f"{len(articles) / one:6.2f} articles/s  ({events} events)")
-    print(f"tacitus end to end, 2 workers:    {two:7.1f} s  {words / two:7.0f} words/s  "
-          f"{len(articles) / two:6.2f} articles/s  ({events_two} events)")
-    print(f"speed tacitus / bare spaCy (1 process): {bare / one:.2f}x  (goal >= 1.5x)")
-    print(f"speed 2 workers / 1 worker: {one / two:.2f}x  (goal >= 1.8x)")
+    quick_two, events_fast_two = timed_tacitus(fast, articles, 2)
+    rows = [
+        ("bare spaCy (nlp.pipe, 1 process)", bare, None),
+        ("tacitus, 1 worker", one, events),
+        ("tacitus --fast, 1 worker", quick, events_fast),
+        ("tacitus, 2 workers", two, events_two),
+        ("tacitus --fast, 2 workers", quick_two, events_fast_two),
+    ]
+    for label, seconds, count in rows:
+        print(f"{label + ':':36} {seconds:7.1f} s  {words / seconds:7.0f} words/s  "
+              f"{len(articles) / seconds:6.2f} articles/s"
+              + (f"  ({count} events)" if count is not None else ""))  # fmt: skip
+    print(f"pre-filter: {skipped} of {read} sentences skipped ({skipped / max(read, 1):.1%})")
+    print(f"speed tacitus / bare spaCy (1 process): {bare / one:.2f}x, "
+          f"--fast {bare / quick:.2f}x  (goal >= 1.5x)")  # fmt: skip
+    print(f"speed 2 workers / 1 worker: {one / two:.2f}x, --fast {quick / quick_two:.2f}x  "
+          f"(goal >= 1.8x)")  # fmt: skip
     sizes = [int(s) for s in args.rss_sizes.split(",") if s.strip()]
     if sizes:
         print("peak RSS of a child coding a stream (1 worker; goal < 1.5 GB, flat):")

@@ -24,5 +24,16 @@ def coder_all(coder: Coder) -> Coder:
 
 
 @pytest.fixture(scope="session")
+def fast_coder(coder: Coder) -> Coder:
+    """The fast coder: no statistical NER, entities from the dictionaries."""
+    return Coder(nlp=coder.nlp, fast=True)
+
+
+@pytest.fixture(scope="session")
+def fast_coder_all(coder: Coder) -> Coder:
+    return Coder(nlp=coder.nlp, include_all=True, fast=True)
+
+
+@pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA

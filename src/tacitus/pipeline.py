@@ -25,6 +25,7 @@ from tacitus.extract import (
 from tacitus.lexicon import Pattern, load_event_lexicon, load_grammar
 from tacitus.lexicon.actors import ActorLexicon, load_actor_lexicon
 from tacitus.nlp import load_pipeline
+from tacitus.nlp.entities import DictionaryEntities
 from tacitus.nlp.prefilter import SentenceFilter
 from tacitus.ontology import TABLE_VERSION, is_coded, lookup, normalise
 from tacitus.resolve.actors import ActorResolver
@@ -38,7 +39,6 @@ __all__ = ["Coder", "CodedMention", "OFFICIAL_SECTORS"]
 Token = Any
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "ELI"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
-
 
 
 class Piece(NamedTuple):
@@ -60,6 +60,7 @@ class SentenceCounts:
     @property
     def share_skipped(self) -> float:
         return self.skipped / self.read if self.read else 0.0
+
 
 @dataclass(slots=True)
 class CodedMention:
@@ -121,6 +122,7 @@ class Coder:
         patterns: Sequence[str] = (),
         actors: Sequence[str] = (),
         prefilter: bool = True,
+        fast: bool = False,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.include_all = include_all
@@ -133,6 +135,7 @@ class Coder:
                 "patterns": tuple(patterns),
                 "actors": tuple(actors),
                 "prefilter": prefilter,
+                "fast": fast,
             }
         )
         self.lexicon = load_event_lexicon(tuple(patterns))
@@ -155,6 +158,8 @@ class Coder:
             else None
         )
         self.sentences = SentenceCounts()
+        # fast: no statistical NER; entities come from the dictionaries (nlp/entities.py)
+        self.entities = DictionaryEntities(self.nlp, self.actor_lexicon) if fast else None
         self.version = f"tacitus {__version__}"
 
     # -- public -------------------------------------------------------------------------
@@ -258,9 +263,15 @@ class Coder:
                 yield finish(article, cleaned, pieces, dateline)
 
         stream = self.nlp.pipe(
-            runs(), as_tuples=True, batch_size=batch_size, n_process=max(1, processes)
+            runs(),
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=max(1, processes),
+            disable=["ner"] if self.entities is not None else [],
         )
         for doc, (number, start, skip) in stream:
+            if self.entities is not None:
+                self.entities(doc)
             yield from ready(number)
             prepared[0][5].append(Piece(start, skip, doc))
             yield from ready(number + 1)

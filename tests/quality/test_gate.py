@@ -38,8 +38,13 @@ def _gold_sentences() -> dict[str, dict[str, object]]:
 SENTENCES = _gold_sentences()
 
 
-@pytest.fixture(scope="module")
-def sentence_results(coder_all: Coder) -> dict[str, list[dict[str, object]]]:
+# Both modes meet the floors: the default (spaCy's NER) and --fast (dictionary entities).
+MODES = {"default": ("coder", "coder_all"), "fast": ("fast_coder", "fast_coder_all")}
+
+
+@pytest.fixture(scope="module", params=sorted(MODES))
+def sentence_results(request: pytest.FixtureRequest) -> dict[str, list[dict[str, object]]]:
+    coder_all: Coder = request.getfixturevalue(MODES[request.param][1])
     out: dict[str, list[dict[str, object]]] = {}
     for sid, item in SENTENCES.items():
         events = coder_all.code_text(str(item["sentence"]), date=str(item["published"]), doc_id=sid)
@@ -135,7 +140,9 @@ def _gold_articles() -> list[tuple[Article, list[Dyad]]]:
     return out
 
 
-def test_gold_article_floors(coder: Coder) -> None:
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_gold_article_floors(mode: str, request: pytest.FixtureRequest) -> None:
+    coder: Coder = request.getfixturevalue(MODES[mode][0])
     gold: dict[str, list[Dyad]] = {}
     pred: dict[str, list[Dyad]] = {}
     for article, dyads in _gold_articles():
@@ -144,7 +151,7 @@ def test_gold_article_floors(coder: Coder) -> None:
             d for e in coder.code_article(article) for d in dyads_of_event(e.to_dict())
         ]
     scores = score(gold, pred)
-    print(_report("articles", scores))
+    print(_report(f"articles ({mode})", scores))
     for key, floor in FLOORS["articles"].items():
         metric, granularity = key.split("@")
         value = getattr(scores[granularity], metric)

@@ -44,6 +44,14 @@ def code(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Parsing processes (same events as one).")
     ] = 1,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast",
+            help="No statistical NER: names and dates from the dictionaries (about 1.6x faster; "
+            "see docs/scale.md for the accuracy).",
+        ),
+    ] = False,
     config: Annotated[
         str,
         typer.Option("--config", help="Settings file (TOML); default: $TACITUS_CONFIG."),
@@ -76,6 +84,7 @@ def code(
     try:
         coder = Coder(
             include_all=all_events,
+            fast=fast,
             patterns=patterns or (),
             actors=(*settings.lexicon.actors, *(actors or ())),
         )

@@ -39,20 +39,22 @@ __all__ = [
 ]
 
 _ARTICLE_FIELDS = ("id", "text", "title", "url", "published", "source", "origin")
-_CoderKey = tuple[tuple[str, ...], tuple[str, ...], bool]
+_CoderKey = tuple[tuple[str, ...], tuple[str, ...], bool, bool]
 _coders: dict[_CoderKey, Coder] = {}
 # One partition at a time per process: a worker with several threads (or a LocalCluster
 # with processes=False) must not run one spaCy pipeline from two threads at once.
 _lock = threading.Lock()
 
 
-def _coder(patterns: Sequence[str], actors: Sequence[str], include_all: bool) -> Coder:
+def _coder(
+    patterns: Sequence[str], actors: Sequence[str], include_all: bool, fast: bool = False
+) -> Coder:
     """This process's Coder for these options, built on first use and kept."""
     from tacitus.pipeline import Coder
 
-    key = (tuple(patterns), tuple(actors), include_all)
+    key = (tuple(patterns), tuple(actors), include_all, fast)
     if key not in _coders:
-        _coders[key] = Coder(patterns=key[0], actors=key[1], include_all=include_all)
+        _coders[key] = Coder(patterns=key[0], actors=key[1], include_all=include_all, fast=fast)
     return _coders[key]
 
 
@@ -75,10 +77,11 @@ def code_chunk(
     patterns: Sequence[str] = (),
     actors: Sequence[str] = (),
     include_all: bool = False,
+    fast: bool = False,
 ) -> list[tuple[Article, list[Event]]]:
     """Code a list of articles in this process (the task :class:`DaskCoder` submits)."""
     with _lock:
-        coder = _coder(patterns, actors, include_all)
+        coder = _coder(patterns, actors, include_all, fast)
         return list(coder.code_articles(articles, batch_size=8))
 
 
@@ -87,10 +90,11 @@ def code_chunk_outcomes(
     patterns: Sequence[str] = (),
     actors: Sequence[str] = (),
     include_all: bool = False,
+    fast: bool = False,
 ) -> list[tuple[Article, list[Event], str]]:
     """Like :func:`code_chunk`, with "" or the reason an article's coding failed."""
     with _lock:
-        coder = _coder(patterns, actors, include_all)
+        coder = _coder(patterns, actors, include_all, fast)
         return list(coder.code_outcomes(articles, batch_size=8))
 
 
@@ -99,12 +103,13 @@ def code_partition(
     patterns: Sequence[str] = (),
     actors: Sequence[str] = (),
     include_all: bool = False,
+    fast: bool = False,
 ) -> list[dict[str, Any]]:
     """Code one partition of articles (or dicts): the event dicts, in article order."""
     articles = [to_article(item) for item in items]
     return [
         event.to_dict()
-        for _, events in code_chunk(articles, patterns, actors, include_all)
+        for _, events in code_chunk(articles, patterns, actors, include_all, fast)
         for event in events
     ]
 
@@ -115,13 +120,18 @@ def code_bag(
     patterns: Sequence[str] = (),
     actors: Sequence[str] = (),
     include_all: bool = False,
+    fast: bool = False,
 ) -> Any:
     """A dask.bag of event dicts (the JSONL records) from a dask.bag of Articles or dicts.
 
     Lazy like any bag: nothing is coded before `.compute()` (or `.to_textfiles(...)`).
     """
     return bag.map_partitions(
-        code_partition, patterns=tuple(patterns), actors=tuple(actors), include_all=include_all
+        code_partition,
+        patterns=tuple(patterns),
+        actors=tuple(actors),
+        include_all=include_all,
+        fast=fast,
     )
 
 
@@ -131,6 +141,7 @@ def code_dataframe(
     patterns: Sequence[str] = (),
     actors: Sequence[str] = (),
     include_all: bool = False,
+    fast: bool = False,
 ) -> Any:
     """A dask.bag of event dicts from a dask DataFrame with one article per row.
 
@@ -140,7 +151,7 @@ def code_dataframe(
     """
     return code_bag(
         ddf.to_bag(index=False, format="dict"),
-        patterns=patterns, actors=actors, include_all=include_all,
+        patterns=patterns, actors=actors, include_all=include_all, fast=fast,
     )  # fmt: skip
 
 
@@ -169,6 +180,7 @@ class DaskCoder:
         patterns: Sequence[str] = (),
         actors: Sequence[str] = (),
         include_all: bool = False,
+        fast: bool = False,
         chunk_size: int = 16,
         in_flight: int = 0,
     ) -> None:
@@ -176,6 +188,7 @@ class DaskCoder:
         self.patterns = tuple(patterns)
         self.actors = tuple(actors)
         self.include_all = include_all
+        self.fast = fast
         self.chunk_size = chunk_size
         threads = sum(client.nthreads().values()) or 1
         self.in_flight = in_flight or 2 * threads
@@ -219,5 +232,11 @@ class DaskCoder:
 
     def _submit(self, chunk: list[Article]) -> Any:
         return self.client.submit(
-            code_chunk_outcomes, chunk, self.patterns, self.actors, self.include_all, pure=False
+            code_chunk_outcomes,
+            chunk,
+            self.patterns,
+            self.actors,
+            self.include_all,
+            self.fast,
+            pure=False,
         )
