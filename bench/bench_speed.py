@@ -105,7 +105,7 @@ def measure_rss(count: int, corpus: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=200, help="stories timed (default 200)")
+    parser.add_argument("--n", type=int, default=800, help="stories timed (default 800)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--rss-sizes", default="1000,10000",
                         help="stream lengths for the RSS check, comma-separated ('' skips)")
