@@ -27,6 +27,7 @@ The file has no gold actor codes, so what is measured is defined here:
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from spacy.tokens import Doc
 
 from tacitus.lexicon.actors import load_actor_lexicon, normalise
 from tacitus.nlp import load_pipeline
-from tacitus.resolve.actors import ActorResolver
+from tacitus.resolve.actors import ActorResolver, resolve_phrase
 
 # Head words whose sector no convention disputes (CODING.md "Actors"); independent of roles.tsv.
 KEYWORDS: dict[str, str] = {
@@ -102,6 +103,14 @@ def span_head(doc: Any, start: int, end: int) -> Any:
     return heads[-1] if heads else doc[end - 1]
 
 
+def detokenise(text: str) -> str:
+    """The span as news would print it: "Japan 's Prime Minister" -> "Japan's Prime Minister"."""
+    text = re.sub(r" ([’']) ?s\b", r"\1s", text)
+    text = re.sub(r" ([,.;:)])", r"\1", text)
+    text = re.sub(r"\( ", "(", text)
+    return re.sub(r" - ", "-", text)
+
+
 SPONSORS = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "drafted"}
 
 
@@ -142,6 +151,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default=str(Path(__file__).parents[2] / "shared"))
     parser.add_argument("--show", type=int, default=0, help="print N disagreements of each kind")
+    parser.add_argument(
+        "--phrase",
+        action="store_true",
+        help="resolve each span's text as a phrase (as `tacitus actor` does) instead of its "
+        "head within the parsed sentence",
+    )
     args = parser.parse_args()
     path = Path(args.shared) / "dev" / "confli-cameo-ner-train.txt"
     nlp = load_pipeline()
@@ -157,8 +172,12 @@ def main() -> None:
             counts["spans"] += 1
             counts[f"spans_{kind}"] += 1
             head = span_head(doc, start, end)
-            actor = resolver.resolve(head, "")
             text = " ".join(words[start:end])
+            if args.phrase:
+                found = resolve_phrase(detokenise(text), lexicon=lexicon, nlp=nlp)
+                actor = found if (found.country or found.sector or found.code) else None
+            else:
+                actor = resolver.resolve(head, "")
             if actor is not None:
                 counts["resolved"] += 1
                 counts["with_country"] += bool(actor.country)

@@ -15,6 +15,30 @@ from tacitus.pipeline import Coder
 from tacitus.resolve.actors import resolve_phrase
 
 CASES = """\
+# --- session 2: ministers of more countries, dated
+Nikos Dendias | 2021-03-01 | GRC | GOV
+Nikos Dendias | 2024-03-01 | GRC | MIL
+Grant Shapps | 2023-10-01 | GBR | MIL
+Fernando Grande-Marlaska | 2020-01-10 | ESP | GOV
+Radoslaw Sikorski | 2024-06-01 | POL | GOV
+Mariusz Blaszczak | 2020-06-01 | POL | MIL
+Ivica Dacic | 2015-06-01 | SRB | GOV
+Ayman Safadi | 2020-06-01 | JOR | GOV
+Sameh Shoukry | 2020-06-01 | EGY | GOV
+Pham Binh Minh | 2015-06-01 | VNM | GOV
+Don Pramudwinai | 2020-06-01 | THA | GOV
+Marcelo Ebrard | 2020-06-01 | MEX | GOV
+Penny Wong | 2023-06-01 | AUS | GOV
+Hakan Fidan | 2024-06-01 | TUR | GOV
+Lloyd Austin | 2022-06-01 | USA | MIL
+Alejandro Mayorkas | 2022-06-01 | USA | GOV
+# --- the side a phrase is loyal to or speaks for
+fighters loyal to Khalifa Haftar | 2019-05-01 | LBY | REB
+forces loyal to President Bashar Assad | 2017-05-01 | SYR | MIL
+a spokesperson for the White House | 2017-05-01 | USA | GOV
+a spokesman for the Russian foreign ministry | 2017-05-01 | RUS | GOV
+militias allied with Iran | 2019-05-01 | - | UAF
+the Syrian army and its ally Lebanese Shia movement Hezbollah | 2017-05-01 | SYR | MIL
 # --- the issue's own examples
 Turkish Foreign Minister Mevlut Cavusoglu | - | TUR | GOV
 three Nigerian soldiers | - | NGA | MIL

@@ -97,6 +97,16 @@ def _acronym(text: str) -> bool:
     return len(text) > 1 and text.isupper()
 
 
+# "fighters loyal to Haftar": the side names the country ("allied with Iran" does not: an
+# ally, like a sponsor, is someone else)
+_ALLEGIANCE_ADJ = frozenset({"loyal", "faithful"})
+# "a spokesman for the ministry": who speaks or acts for a side
+_SPEAKS_FOR = frozenset(
+    "spokesman spokeswoman spokesperson envoy ambassador representative negotiator adviser "
+    "advisor lawyer attorney official officials spokesmen".split()
+)
+
+
 def np_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without clauses and most prepositions.
 
@@ -450,6 +460,10 @@ class ActorResolver:
             if country:
                 break
         del modifier_person
+        if not country and sector:
+            # "forces loyal to President Assad", "a spokesperson for the White House": the
+            # side the phrase names is the actor's country
+            country = self._allegiance(head, day)
         located = False
         if not country and sector and not matches:
             # "people in Kabul", "a court in Bishkek", "authorities in Pakistan": where
@@ -477,6 +491,31 @@ class ActorResolver:
         if role_term == "" and country_kind == "country" and not sector:
             confidence = 0.8
         return self._actor(text, name, country, sector, "", confidence)
+
+    def _allegiance(self, head: Token, day: str) -> str:
+        """The country of the side `head` is loyal to ("fighters loyal to Haftar") or speaks
+        for ("a spokesman for the Kremlin"), or ""."""
+        objects = []
+        for child in head.children:
+            if child.dep_ in ("amod", "acl") and child.lower_ in _ALLEGIANCE_ADJ:
+                objects += [
+                    obj
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                ]
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "for"
+                and head.lemma_.lower() in _SPEAKS_FOR
+            ):
+                objects += [obj for obj in child.children if obj.dep_ == "pobj"]
+        for obj in objects:
+            side = self.resolve(obj, day)
+            if side is not None and side.country:
+                return side.country
+        return ""
 
     def _located(self, head: Token, preps: frozenset[str]) -> str:
         """The country of the place a prepositional phrase of `head` names ("in Kabul",
@@ -625,6 +664,10 @@ def _framed_head(doc: Any, length: int) -> Token | None:
     inside = [t for t in doc if t.idx < length]
     heads = [t for t in inside if t.head.idx >= length or t.head.i == t.i]
     nominal = [t for t in heads if t.pos_ in _NOMINAL]
+    if len(nominal) > 1 and nominal[0].dep_ in ("nsubj", "nsubjpass") and nominal[0].pos_ == "NOUN":
+        # a mis-parse made two subjects of the frame: "rebels loyal to ... Machar said" -
+        # the first common noun heads the phrase, what follows hangs on it
+        return nominal[0]
     if nominal:
         return nominal[-1]
     return heads[-1] if heads else None
