@@ -902,7 +902,27 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                     inner += [c for c in pobj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
                     if inner:
                         candidates.append(inner)
+    # "spoke by phone with Wang Yi and agreed to ...": a verb conjoined to a first one shares
+    # the partner the first names with "with"
+    for holder in holders:
+        if holder.dep_ == "conj" and holder.head.pos_ in ("VERB", "AUX"):
+            partners = [
+                t
+                for prep in holder.head.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for c in prep.children
+                if c.dep_ == "pobj"
+                for t in _conjuncts(c)
+            ]
+            if holder.head.lemma_.lower() in _PARTNER_VERBS:
+                # "met Erdogan and agreed", "visited Moscow and signed"
+                partners += [o for o in objects(holder.head) if o.dep_ == "dobj"]
+            if partners:
+                candidates.append(partners)
     return candidates
+
+
+_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "visit", "welcome"})
 
 
 _PLACE_PREPS = (
