@@ -15,7 +15,16 @@ from tacitus.ingest import Rejection, iter_articles, parse_date
 from tacitus.settings import load_settings
 from tacitus.types import Article, Event
 
-__all__ = ["code"]
+FastOption = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="No statistical NER: names and dates from the dictionaries (about 1.6x faster; "
+        "see docs/scale.md for the accuracy).",
+    ),
+]
+
+__all__ = ["FastOption", "code"]
 
 
 class Format(StrEnum):
@@ -44,14 +53,7 @@ def code(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Parsing processes (same events as one).")
     ] = 1,
-    fast: Annotated[
-        bool,
-        typer.Option(
-            "--fast",
-            help="No statistical NER: names and dates from the dictionaries (about 1.6x faster; "
-            "see docs/scale.md for the accuracy).",
-        ),
-    ] = False,
+    fast: FastOption = False,
     config: Annotated[
         str,
         typer.Option("--config", help="Settings file (TOML); default: $TACITUS_CONFIG."),

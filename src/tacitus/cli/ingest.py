@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
+from tacitus.cli.code import FastOption
 from tacitus.cli.query import DbOption, fail
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Rejection, iter_articles, parse_date
@@ -142,14 +143,7 @@ def ingest(
             "(tcp://host:8786). Needs the dask extra; this process still writes the store.",
         ),
     ] = "",
-    fast: Annotated[
-        bool,
-        typer.Option(
-            "--fast",
-            help="No statistical NER: names and dates from the dictionaries (about 1.6x faster; "
-            "see docs/scale.md for the accuracy).",
-        ),
-    ] = False,
+    fast: FastOption = False,
 ) -> None:
     """Code articles into a DuckDB store (created if missing), committing every batch.
 
