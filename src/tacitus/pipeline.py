@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -158,6 +159,11 @@ class Coder:
             else None
         )
         self.sentences = SentenceCounts()
+        self._demonyms: dict[str, list[str]] = {}
+        for key, hits in self.actor_lexicon.aliases.items():
+            for hit in hits:
+                if hit.kind == "demonym" and hit.country:
+                    self._demonyms.setdefault(hit.country, []).append(key)
         # fast: no statistical NER; entities come from the dictionaries (nlp/entities.py)
         self.entities = DictionaryEntities(self.nlp, self.actor_lexicon) if fast else None
         self.version = f"tacitus {__version__}"
@@ -317,6 +323,7 @@ class Coder:
             _agentless_actor(item, item.sentence_countries)
             _finish_roles(item, item.contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, item.contexts, article, state)
+            self._local_branch(item)
             _refine_meeting(item)
             _refine_violence(item)
             _refine_alert(item)
@@ -328,6 +335,36 @@ class Coder:
         if not self.include_all:
             events = [e for e in events if e.modality == "asserted"]
         return events
+
+    def _local_branch(self, item: CodedMention) -> None:
+        """An armed group acting in another country is that country's branch when the
+        dictionaries know one by the demonym: the Taliban in Pakistan are the "Pakistani
+        Taliban" (PAKREB), not the Afghan movement."""
+        if item.place is None or not item.place.country:
+            return
+        here = item.place.country
+        for side in (item.actors, item.recipients):
+            for index, actor in enumerate(side):
+                if actor.sector not in ("REB", "UAF") or actor.country in ("", here):
+                    continue
+                if actor.entry.startswith("person:"):
+                    continue
+                # the group's name: the dictionary's, or the capitalised words of the phrase
+                names = [actor.name, *re.findall(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*", actor.text)]
+                local = [
+                    hit.org
+                    for name in names
+                    if name
+                    for demonym in self._demonyms.get(here, ())
+                    for hit in self.actor_lexicon.lookup(f"{demonym} {name}")
+                    if hit.kind == "org" and hit.org is not None and hit.org.country == here
+                ]
+                if local:
+                    org = local[0]
+                    side[index] = replace(
+                        actor, name=org.name, country=org.country, sector=org.sector,
+                        code=org.code, entry=org.code,
+                    )  # fmt: skip
 
     def _resolve(
         self,

@@ -957,6 +957,10 @@ def place_phrases(mention: Mention) -> list[Span]:
             up = up.head
         if up.pos_ == "VERB" and up.i != mention.trigger.i:
             holders.append(up)
+    if mention.trigger.dep_ == "advcl" and mention.trigger.tag_ == "VBG":
+        # "attacked a police station in Peshawar, killing three policemen": the killing
+        # happened where the attack did
+        holders.append(mention.trigger.head)
     for holder in list(holders):
         if holder.pos_ in ("VERB", "AUX"):
             holders.extend(o for o in objects(holder) if o.i != holder.i)
