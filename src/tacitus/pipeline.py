@@ -321,7 +321,17 @@ class Coder:
             self._fill_from_context(coded, index)
             self._object_event_recipient(coded, index)
             _agentless_actor(item, item.sentence_countries)
-            _finish_roles(item, item.contexts, item.sentence_countries, item.counterparts)
+            here = self._named_place(item)
+            contexts = item.contexts
+            if (
+                here is not None
+                and item.code[:2] in ("17", "18", "19", "20")
+                and self._names_country(item.mention.trigger.sent, here.country)
+            ):
+                # "killing four soldiers" in Pakistan's Bajaur district: force used on the
+                # country where it happened, when the sentence names that country
+                contexts = [here.country, *(c for c in contexts if c != here.country)]
+            _finish_roles(item, contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, item.contexts, article, state)
             self._local_branch(item)
             _refine_meeting(item)
@@ -717,6 +727,25 @@ class Coder:
             item.contexts = [c for c in contexts if c]
             item.counterparts = counterparts
         return out
+
+    def _names_country(self, sent: Any, country: str) -> bool:
+        """True if a word of `sent` is the name, a demonym or the capital of `country`."""
+        return any(
+            hit.kind in ("country", "demonym", "capital") and hit.country == country
+            for tok in sent
+            if tok.text[:1].isupper()
+            for hit in self.actor_lexicon.lookup(tok.text)
+        )
+
+    def _named_place(self, item: CodedMention) -> Place | None:
+        """The place a phrase linked to the event names, resolved with what is known of its
+        sides so far, or None."""
+        countries = [a.country for a in [*item.actors, *item.recipients] if a.country]
+        for phrase in place_phrases(item.mention):
+            place = resolve_place(phrase.text, countries=[*countries, *item.contexts])
+            if place is not None:
+                return place
+        return None
 
     def _place_of(
         self, item: CodedMention, contexts: list[str], article: Article, state: _ArticleState
