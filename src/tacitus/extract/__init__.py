@@ -217,6 +217,13 @@ def objects(verb: Token) -> list[Token]:
     return found
 
 
+# Instruments through which their issuer acts: "an order that imposed sanctions"
+_DOCUMENT_NOUNS = frozenset(
+    "order decree law resolution bill directive measure regulation legislation ordinance "
+    "edict ruling".split()
+)
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the actor phrase of a verb: subject, passive agent, or the controller."""
     if depth > 4:
@@ -232,7 +239,16 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     for child in nominal:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return _conjuncts(verb.head)
+                antecedent = verb.head
+                if antecedent.lemma_.lower() in _DOCUMENT_NOUNS:
+                    # "Obama extended an executive order that imposed sanctions": whoever
+                    # issued or extended the order acts through it
+                    owners = [c for c in antecedent.children if c.dep_ == "poss"]
+                    if owners:
+                        return _conjuncts(owners[0])
+                    if antecedent.dep_ in ("dobj", "obj") and antecedent.head.pos_ == "VERB":
+                        return subjects(antecedent.head, depth + 1)
+                return _conjuncts(antecedent)
             return _conjuncts(child)
     head = verb.head
     if head.i == verb.i:
