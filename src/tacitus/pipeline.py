@@ -1142,7 +1142,10 @@ class Coder:
                     other.evidence.sentence == item.evidence.sentence
                 )
                 earlier = other.evidence.sentence < item.evidence.sentence and (
-                    other.mention.trigger.lemma_.lower() == lemma or other.code[:2] in roots
+                    other.mention.trigger.lemma_.lower() == lemma
+                    or other.code[:2] in roots
+                    # "demanded the release of the officers": of those who detained them
+                    or (lemma in _RELEASE_NOUNS and other.code.startswith(("173", "181")))
                 )
                 if same_token or earlier:
                     mine = {a.code for a in item.actors}
@@ -1741,6 +1744,10 @@ def _finish_roles(
             replace(r, sector="GOV", code=f"{r.country}GOV") if r.country and not r.sector else r
             for r in item.recipients
         ]
+
+
+# Nouns of freeing captives: a demand for it is addressed to whoever holds them.
+_RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return"})
 
 
 # Roots whose events continue one another in a story (sanctions after expulsions).
