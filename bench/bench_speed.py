@@ -121,7 +121,7 @@ def main() -> None:
     print(f"corpus: {len(articles)} stories of {args.corpus.name}, {words} words, "
           f"{len(texts)} paragraphs; {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     coder = Coder()
-    fast = Coder(nlp=coder.nlp, fast=True)
+    fast = Coder(fast=True)  # its own options, so that its workers code whole articles too
     for warm in (coder, fast):  # warm up: first calls build caches
         for _ in warm.code_articles(articles[:5]):
             pass
