@@ -299,6 +299,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _marked_clauses(verb: Token, mark: str) -> list[Token]:
+    """Adverbial clauses of `verb` introduced by `mark`: "called for X to resign"."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children)
+    ]
+
+
 def clause_verb(tok: Token) -> Token:
     """The verb of the clause a token belongs to."""
     cur = tok
@@ -368,18 +377,22 @@ class _Matcher:
                 continue
             if pattern.obj is not None and not self._fits(pattern.obj, objs):
                 continue
+            marked: list[Token] = []
             if pattern.prep:
                 preps = self._preps(verb, pattern.prep)
                 for obj in objs:  # "accused the government of war crimes"
                     preps += self._preps(obj, pattern.prep)
-                if not preps and pattern.prep != pattern.particle:
+                if pattern.xcomp is not None:
+                    # "called for Hasina to step down", parsed as a clause marked by "for"
+                    marked = _marked_clauses(verb, pattern.prep)
+                if not preps and not marked and pattern.prep != pattern.particle:
                     continue
                 if pattern.prep_obj is not None and not self._fits(
                     pattern.prep_obj, [p for prep in preps for p in self._pobjs(prep)]
                 ):
                     continue
             if pattern.xcomp is not None:
-                comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+                comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")] + marked
                 for obj in objs:
                     comps.extend(c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl"))
                 names = set()
@@ -463,6 +476,10 @@ class _Matcher:
             elif slot == "prep_obj" and pattern.prep:
                 for prep in self._preps(holder, pattern.prep):
                     heads.extend(self._pobjs(prep))
+                for clause in _marked_clauses(holder, pattern.prep):
+                    heads.extend(
+                        t for c in clause.children if c.dep_ == "nsubj" for t in _conjuncts(c)
+                    )
             elif slot == "of" and holder.pos_ in ("NOUN", "PROPN"):
                 for prep in self._preps(holder, "of"):
                     heads.extend(self._pobjs(prep))

@@ -344,6 +344,9 @@ class ActorResolver:
                 if opposition and named.entry.startswith("person:") and named.sector == "ELI":
                     # "opposition leader Yair Lapid": out of office, but in opposition.
                     return replace(named, sector="OPP", code=f"{named.country}OPP")
+                if opposition and named.sector == "PTY" and named.country:
+                    # "the opposition Bangladesh Nationalist Party": a party in opposition
+                    return replace(named, sector="OPP", code=f"{named.country}OPP")
                 return named
 
         # An apposition naming a known person: "the president, Barack Obama" (not a list of
