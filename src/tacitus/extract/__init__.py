@@ -308,6 +308,13 @@ def _marked_clauses(verb: Token, mark: str) -> list[Token]:
     ]
 
 
+# What is fired, dropped or launched: never the other side of the act.
+_WEAPONS = frozenset(
+    "missile rocket drone shell bomb mortar grenade bullet round artillery munition "
+    "torpedo projectile warhead".split()
+)
+
+
 def clause_verb(tok: Token) -> Token:
     """The verb of the clause a token belongs to."""
     cur = tok
@@ -894,7 +901,8 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
         owners = [c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
         if owners:
             candidates.append(owners)
-        candidates.append(_conjuncts(obj))
+        if obj.lemma_.lower() not in _WEAPONS:  # "fired missiles at the village"
+            candidates.append(_conjuncts(obj))
     # "fired tear gas to disperse the crowd": the object of the purpose clause.
     for holder in holders:
         if holder.pos_ not in ("VERB", "AUX"):
