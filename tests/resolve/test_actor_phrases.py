@@ -32,6 +32,10 @@ Penny Wong | 2023-06-01 | AUS | GOV
 Hakan Fidan | 2024-06-01 | TUR | GOV
 Lloyd Austin | 2022-06-01 | USA | MIL
 Alejandro Mayorkas | 2022-06-01 | USA | GOV
+# --- a group named in apposition, Arabic articles in lower case
+The Somali Islamist group al-Shabab | 2017-03-13 | SOM | REB
+al-Shabab | 2017-03-13 | SOM | REB
+the militant group Boko Haram | 2017-03-13 | NGA | REB
 # --- the side a phrase is loyal to or speaks for
 fighters loyal to Khalifa Haftar | 2019-05-01 | LBY | REB
 forces loyal to President Bashar Assad | 2017-05-01 | SYR | MIL

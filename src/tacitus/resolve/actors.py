@@ -8,6 +8,7 @@ recognised part stays unresolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -107,6 +108,15 @@ _SPEAKS_FOR = frozenset(
 )
 
 
+# Nouns that stand for the organisation an apposition names: "the militant group Boko Haram".
+_GROUP_NOUNS = frozenset(
+    "group movement organisation organization militia faction party outfit network coalition "
+    "alliance front force insurgency".split()
+)
+# An Arabic article before a capitalised name: "al-Shabab", "el-Sisi", "ad-Dawla".
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|ul)\s*-\s*[A-Z]")
+
+
 def np_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without clauses and most prepositions.
 
@@ -195,7 +205,7 @@ class ActorResolver:
                 ):
                     continue
                 # Names are capitalised: "us" the pronoun is not the US, "turkey" not Turkey.
-                if not any(c.isupper() for c in text[:2]) or (
+                if not (any(c.isupper() for c in text[:2]) or _ARTICLE_NAME.match(text)) or (
                     len(span) == 1 and span[0].pos_ == "PRON" and not _acronym(text)
                 ):
                     continue
@@ -354,6 +364,14 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 named = self.resolve(child, day)
+                if (
+                    named is not None
+                    and named.entry
+                    and not named.entry.startswith("person:")
+                    and head.lemma_.lower() in _GROUP_NOUNS
+                ):
+                    # "the Somali Islamist group al-Shabab": the group is the one named
+                    return replace(named, text=text)
                 if named is not None and named.entry.startswith("person:"):
                     sector = "ELI" if former or elect else named.sector
                     return self._actor(
