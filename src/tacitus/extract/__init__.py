@@ -236,6 +236,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     nominal = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(nominal) > 1:
         nominal = [c for c in nominal if c.i < verb.i] or nominal  # the other is the object
+    if (
+        len(nominal) == 2
+        and nominal[0].pos_ == "NOUN"
+        and nominal[1].pos_ == "PROPN"
+        and min(t.i for t in nominal[1].subtree) == max(t.i for t in nominal[0].subtree) + 1
+    ):
+        # "the Somali Islamist group al-Shabab suspended": a name in apposition the parser
+        # made a second subject names the actor
+        nominal = nominal[1:]
     for child in nominal:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
