@@ -32,6 +32,11 @@ Penny Wong | 2023-06-01 | AUS | GOV
 Hakan Fidan | 2024-06-01 | TUR | GOV
 Lloyd Austin | 2022-06-01 | USA | MIL
 Alejandro Mayorkas | 2022-06-01 | USA | GOV
+# --- spokespeople quoted by name alone
+Nasser Kan'ani | 2022-10-17 | IRN | GOV
+Zhao Lijian | 2021-03-01 | CHN | GOV
+Karine Jean-Pierre | 2023-03-01 | USA | GOV
+Sean Spicer | 2019-03-01 | USA | ELI
 # --- a group named in apposition, Arabic articles in lower case
 The Somali Islamist group al-Shabab | 2017-03-13 | SOM | REB
 al-Shabab | 2017-03-13 | SOM | REB
