@@ -28,6 +28,7 @@ ORG_COLUMNS = ["code", "name", "aliases", "country", "sector", "from", "to", "wi
 ROLE_COLUMNS = ["term", "sector"]
 PERSON_KEYS = {"name", "aliases", "wikidata", "roles", "note"}
 ROLE_KEYS = {"country", "sector", "title", "from", "to"}
+ORG_ROLE_KEYS = {"org", "title", "from", "to"}
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
 FAR_FUTURE = "9999-12-31"
@@ -217,7 +218,12 @@ def test_roles(roles: list[tuple[int, dict[str, str]]]) -> None:
 # ---------------------------------------------------------------- people
 
 
-def test_people_schema(people: list[tuple[int, dict[str, Any]]], iso3s: set[str]) -> None:
+def test_people_schema(
+    people: list[tuple[int, dict[str, Any]]],
+    iso3s: set[str],
+    organisations: list[tuple[int, dict[str, str]]],
+) -> None:
+    igo_codes = {row["code"] for _, row in organisations if row["code"].startswith("IGO")}
     names: set[str] = set()
     qids: set[str] = set()
     for number, row in people:
@@ -233,9 +239,14 @@ def test_people_schema(people: list[tuple[int, dict[str, Any]]], iso3s: set[str]
             qids.add(row["wikidata"])
         assert row["roles"], f"{where}: no roles"
         for role in row["roles"]:
-            assert set(role) == ROLE_KEYS, f"{where}: role keys {sorted(role)}"
-            assert role["country"] in iso3s, f"{where}: country {role['country']!r}"
-            assert role["sector"] in SECTORS, f"{where}: sector {role['sector']!r}"
+            if "org" in role:
+                # a post in an international organisation: its IGO code, no country
+                assert set(role) == ORG_ROLE_KEYS, f"{where}: org role keys {sorted(role)}"
+                assert role["org"] in igo_codes, f"{where}: org {role['org']!r}"
+            else:
+                assert set(role) == ROLE_KEYS, f"{where}: role keys {sorted(role)}"
+                assert role["country"] in iso3s, f"{where}: country {role['country']!r}"
+                assert role["sector"] in SECTORS, f"{where}: sector {role['sector']!r}"
             assert role["title"] and role["title"] == role["title"].lower(), where
             assert is_date(role["from"]), f"{where}: from {role['from']!r}"
             assert role["to"] is None or is_date(role["to"]), f"{where}: to {role['to']!r}"
@@ -246,7 +257,7 @@ def test_person_role_windows_do_not_overlap(people: list[tuple[int, dict[str, An
     for number, row in people:
         by_office: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for role in row["roles"]:
-            by_office[(role["country"], role["title"])].append(
+            by_office[(role.get("country") or role["org"], role["title"])].append(
                 (role["from"], role["to"] or FAR_FUTURE)
             )
         for office, windows in by_office.items():
@@ -362,7 +373,7 @@ def holders(
         row["name"]
         for _, row in people
         for role in row["roles"]
-        if role["country"] == country
+        if role.get("country") == country
         and role["title"] in titles
         and role["from"] <= day
         and (role["to"] is None or day < role["to"])

@@ -32,6 +32,15 @@ Penny Wong | 2023-06-01 | AUS | GOV
 Hakan Fidan | 2024-06-01 | TUR | GOV
 Lloyd Austin | 2022-06-01 | USA | MIL
 Alejandro Mayorkas | 2022-06-01 | USA | GOV
+# --- posts in international organisations: the organisation while held, ELI outside
+UN Secretary-General Antonio Guterres | 2020-05-01 | - | IGO
+Josep Borrell | 2021-05-01 | - | IGO
+Josep Borrell | 2019-03-01 | ESP | GOV
+Josep Borrell | 2025-05-01 | ESP | ELI
+Mark Rutte | 2022-01-10 | NLD | GOV
+Mark Rutte | 2025-01-10 | - | IGO
+Ursula von der Leyen | 2023-01-10 | - | IGO
+Ban Ki-moon | 2019-01-10 | KOR | ELI
 # --- spokespeople quoted by name alone
 Nasser Kan'ani | 2022-10-17 | IRN | GOV
 Zhao Lijian | 2021-03-01 | CHN | GOV
@@ -878,3 +887,21 @@ def test_the_date_is_the_day_of_the_mention(coder: Coder) -> None:
     before = resolve_phrase("Donald Trump", date="2017-01-19", nlp=coder.nlp)
     after = resolve_phrase("Donald Trump", date="2017-01-20", nlp=coder.nlp)
     assert (before.code, after.code) == ("USAELI", "USAGOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code"),
+    [
+        ("Antonio Guterres", "2020-05-01", "IGOUNO"),
+        ("NATO Secretary General Jens Stoltenberg", "2019-05-01", "IGONATO"),
+        ("Jens Stoltenberg", "2026-03-01", "NORGOV"),  # Norway's finance minister again
+        ("IAEA chief Rafael Grossi", "2023-05-01", "IGOIAEA"),
+        ("Christine Lagarde", "2015-05-01", "IGOIMF"),
+        ("Christine Lagarde", "2021-05-01", "IGOEU"),
+    ],
+)
+def test_a_post_in_an_organisation_codes_the_organisation(
+    coder: Coder, text: str, day: str, code: str
+) -> None:
+    actor = resolve_phrase(text, date=day, lexicon=coder.actor_lexicon, nlp=coder.nlp)
+    assert actor.code == code

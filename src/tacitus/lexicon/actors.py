@@ -60,6 +60,7 @@ SECTORS = frozenset(
     ]
 )
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_IGO = re.compile(r"^IGO[A-Z]{2,8}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY_COLUMNS = ["iso3", "name", "aliases", "demonyms", "capital", "seats", "wikidata"]
 _ORG_COLUMNS = ["code", "name", "aliases", "country", "sector", "from", "to", "wikidata"]
@@ -97,6 +98,7 @@ class Role:
     title: str
     start: str
     end: str | None
+    org: str = ""  # an international organisation's code (IGOUNO) for a post in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,23 +110,40 @@ class Person:
     roles: tuple[Role, ...]
 
     def at(self, day: str) -> tuple[str, str, str]:
-        """(country, sector, title) on `day`: out of office (before or after) is ELI."""
-        if not self.roles:
-            return ("", "ELI", "")
-        if not day:
-            current = [r for r in self.roles if r.end is None]
-            role = current[0] if current else max(self.roles, key=lambda r: r.start)
+        """(country, sector, title) on `day`: out of office (before or after) is ELI of the
+        country of the latest national office; a post in an international organisation is
+        ("", "IGO", title) (its code: :meth:`org_at`)."""
+        role = self.role_at(day)
+        if role is not None:
             return (role.country, role.sector, role.title)
-        for role in self.roles:
-            if role.start <= day and (role.end is None or day < role.end):
-                return (role.country, role.sector, role.title)
-        earlier = [r for r in self.roles if r.start <= day]
-        role = (
+        national = [r for r in self.roles if r.country]
+        if not national:
+            return ("", "ELI", "")
+        earlier = [r for r in national if not day or r.start <= day]
+        latest = (
             max(earlier, key=lambda r: r.start)
             if earlier
-            else min(self.roles, key=lambda r: r.start)
+            else min(national, key=lambda r: r.start)
         )
-        return (role.country, "ELI", role.title)
+        return (latest.country, "ELI", latest.title)
+
+    def role_at(self, day: str) -> Role | None:
+        """The office held on `day` (without a day: the one still held, else the latest), or
+        None."""
+        if not day:
+            current = [r for r in self.roles if r.end is None]
+            if current:
+                return current[0]
+            return max(self.roles, key=lambda r: r.start) if self.roles else None
+        for role in self.roles:
+            if role.start <= day and (role.end is None or day < role.end):
+                return role
+        return None
+
+    def org_at(self, day: str) -> str:
+        """The code of the international organisation whose post is held on `day`, or ""."""
+        role = self.role_at(day)
+        return role.org if role is not None else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,24 +283,35 @@ class _Builder:
                 raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
             roles = []
             for item in row.get("roles", []):
-                if not isinstance(item, dict) or not _ISO3.match(str(item.get("country", ""))):
-                    raise LexiconError(f"{where}: each role needs a 3-letter 'country'")
+                if not isinstance(item, dict):
+                    raise LexiconError(f"{where}: each role must be an object")
+                org = str(item.get("org") or "")
+                if org and not _IGO.match(org):
+                    raise LexiconError(f"{where}: 'org' must be an IGO code such as IGOUNO")
+                if not org and not _ISO3.match(str(item.get("country", ""))):
+                    raise LexiconError(
+                        f"{where}: each role needs a 3-letter 'country' (or an IGO 'org')"
+                    )
                 end = item.get("to")
                 roles.append(
                     Role(
-                        country=item["country"],
-                        sector=_check_sector(str(item.get("sector", "GOV")), where),
+                        country="" if org else item["country"],
+                        sector=(
+                            "IGO" if org else _check_sector(str(item.get("sector", "GOV")), where)
+                        ),
                         title=str(item.get("title", "")),
                         start=_check_date(str(item.get("from") or ""), where),
                         end=_check_date(str(end), where) if end else None,
+                        org=org,
                     )
                 )
             person = Person(row["name"], str(row.get("wikidata", "")), tuple(roles))
             aliases = row.get("aliases", [])
             if not isinstance(aliases, list):
                 raise LexiconError(f"{where}: 'aliases' must be a list")
+            home = next((r.country for r in roles if r.country), "")
             for alias in [row["name"], *aliases]:
-                self.add(str(alias), Hit("person", roles[0].country if roles else "", person))
+                self.add(str(alias), Hit("person", home, person))
 
     def orgs_file(self, path: Path) -> None:
         for number, row in _rows(path, _ORG_COLUMNS):

@@ -597,6 +597,18 @@ class ActorResolver:
         """The actor of a person's or organisation's name, on `day`."""
         person = next((h.person for h in hits if h.kind == "person" and h.person), None)
         if person is not None:
+            igo = "" if out_of_office else person.org_at(day)
+            if igo:
+                # "UN Secretary-General Antonio Guterres": the organisation speaks
+                return Actor(
+                    text=text,
+                    name=person.name,
+                    sector="IGO",
+                    code=igo,
+                    wikidata=person.wikidata,
+                    entry=f"person:{person.name}",
+                    confidence=0.9,
+                )
             country, sector, _ = person.at(day)
             if out_of_office:
                 sector = "ELI"
