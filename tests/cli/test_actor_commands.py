@@ -171,6 +171,16 @@ def test_the_lexicon_setting_adds_user_dictionaries(runner: CliRunner, tmp_path:
     assert coded.exit_code == 0, coded.output
     events = _objects(coded.stdout)
     assert events and events[0]["actor"][0]["code"] == "COLREB"  # type: ignore[index]
+    db = tmp_path / "news.duckdb"
+    ingested = runner.invoke(
+        app,
+        ["ingest", str(story), "--db", str(db), "--date", "2020-05-06", "--config", str(config),
+         "--workers", "1"],
+    )  # fmt: skip
+    assert ingested.exit_code == 0, ingested.output
+    exported = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "-"])
+    stored = _objects(exported.stdout)
+    assert stored and stored[0]["actor"][0]["code"] == "COLREB"  # type: ignore[index]
 
 
 def test_the_lexicon_setting_is_checked(runner: CliRunner, tmp_path: Path) -> None:

@@ -24,7 +24,12 @@ FastOption = Annotated[
     ),
 ]
 
-__all__ = ["FastOption", "code"]
+ConfigOption = Annotated[
+    str,
+    typer.Option("--config", help="Settings file (TOML); default: $TACITUS_CONFIG."),
+]
+
+__all__ = ["ConfigOption", "FastOption", "code"]
 
 
 class Format(StrEnum):
@@ -54,10 +59,7 @@ def code(
         int, typer.Option("--workers", min=1, help="Parsing processes (same events as one).")
     ] = 1,
     fast: FastOption = False,
-    config: Annotated[
-        str,
-        typer.Option("--config", help="Settings file (TOML); default: $TACITUS_CONFIG."),
-    ] = "",
+    config: ConfigOption = "",
 ) -> None:
     """Code news articles into CAMEO/PLOVER events.
 

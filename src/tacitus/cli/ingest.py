@@ -11,10 +11,11 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
-from tacitus.cli.code import FastOption
+from tacitus.cli.code import ConfigOption, FastOption
 from tacitus.cli.query import DbOption, fail
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Rejection, iter_articles, parse_date
+from tacitus.settings import load_settings
 from tacitus.store import DEFAULT_DB, ArticleCoder, IngestProgress, Store, open_store
 from tacitus.store import ingest as ingest_articles
 from tacitus.types import Article
@@ -144,6 +145,7 @@ def ingest(
         ),
     ] = "",
     fast: FastOption = False,
+    config: ConfigOption = "",
 ) -> None:
     """Code articles into a DuckDB store (created if missing), committing every batch.
 
@@ -167,7 +169,14 @@ def ingest(
     except TacitusError as exc:
         fail(str(exc))
     workers = workers or os.cpu_count() or 1
-    items: Iterator[Article | Rejection] = iter_articles(paths, default_date=date)
+    try:
+        settings = load_settings(config or None)
+    except TacitusError as exc:
+        fail(str(exc))
+    actors = [*settings.lexicon.actors, *(actors or ())]
+    items: Iterator[Article | Rejection] = iter_articles(
+        paths, default_date=date, settings=settings
+    )
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(store)
