@@ -79,7 +79,7 @@ def code_chunk(
     include_all: bool = False,
     fast: bool = False,
 ) -> list[tuple[Article, list[Event]]]:
-    """Code a list of articles in this process (the task :class:`DaskCoder` submits)."""
+    """Code a list of articles in this process (a partition's task); a failure raises."""
     with _lock:
         coder = _coder(patterns, actors, include_all, fast)
         return list(coder.code_articles(articles, batch_size=8))
@@ -92,7 +92,8 @@ def code_chunk_outcomes(
     include_all: bool = False,
     fast: bool = False,
 ) -> list[tuple[Article, list[Event], str]]:
-    """Like :func:`code_chunk`, with "" or the reason an article's coding failed."""
+    """Like :func:`code_chunk`, with "" or the reason an article's coding failed (the task
+    :class:`DaskCoder` submits: one bad article does not fail the chunk)."""
     with _lock:
         coder = _coder(patterns, actors, include_all, fast)
         return list(coder.code_outcomes(articles, batch_size=8))
