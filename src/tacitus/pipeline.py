@@ -1279,6 +1279,21 @@ def _with_country(actor: Actor, country: str) -> Actor:
     )
 
 
+def _counterpart_sector(actor: Actor, other_side: list[Actor]) -> Actor:
+    """A "counterpart" takes the sector of the official it is the counterpart of."""
+    if "counterpart" not in actor.text.lower() or actor.sector != "GOV" or not actor.country:
+        return actor
+    sectors = {a.sector for a in other_side if a.sector and a.sector != "GOV"}
+    if len(sectors) != 1 or not sectors <= _OFFICIAL_SECTORS:
+        return actor
+    sector = sectors.pop()
+    return replace(actor, sector=sector, code=f"{actor.country}{sector}")
+
+
+# Sectors of officials who have counterparts abroad.
+_OFFICIAL_SECTORS = frozenset({"MIL", "SPY", "COP", "JUD", "LEG"})
+
+
 def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
     """Countries of "his Chinese counterpart": the other side, never the speaker's."""
     found: set[str] = set()
@@ -1723,6 +1738,9 @@ def _finish_roles(
         own_side = next((a.country for a in item.actors if a.country), "")
         item.attribution = _with_country(item.attribution, own_side or pick(item.recipients))
     item.recipients = [_with_country(r, pick(item.actors)) for r in item.recipients]
+    # "Defence Minister Shoigu met his Chinese counterpart": a counterpart holds the same post
+    item.recipients = [_counterpart_sector(r, item.actors) for r in item.recipients]
+    item.actors = [_counterpart_sector(a, item.recipients) for a in item.actors]
     context = contexts[0] if contexts else ""
     joint = item.code[:2] in _SYMMETRIC_ROOTS or item.mutual
     if len(item.actors) >= 2 and joint and (not item.recipients or item.guessed_recipient):

@@ -127,3 +127,15 @@ def test_reported_accusation_marks_the_act_alleged(coder_all: Coder) -> None:
     assert accusation.actor[0].country == "USA" and accusation.recipient[0].country == "IRN"
     alleged = [e for e in events if e.modality == "alleged"]
     assert alleged and alleged[0].claim_id == accusation.claim_id
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Russian Defence Minister Sergei Shoigu met his Chinese counterpart in Beijing.", "CHNMIL"),
+        ("Chinese Foreign Minister Wang Yi met his Russian counterpart in Beijing.", "RUSGOV"),
+    ],
+)
+def test_a_counterpart_holds_the_same_post(coder: Coder, text: str, recipient: str) -> None:
+    events = coder.code_text(text, date="2018-04-10")
+    assert [r.code for e in events for r in e.recipient] == [recipient]
