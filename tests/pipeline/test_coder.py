@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
 import spacy
 
 import tacitus
@@ -131,8 +132,9 @@ def test_reported_accusation_marks_the_act_alleged(coder_all: Coder) -> None:
 
 @pytest.mark.parametrize(
     ("text", "recipient"),
-    [
-        ("Russian Defence Minister Sergei Shoigu met his Chinese counterpart in Beijing.", "CHNMIL"),
+    [  # fmt: skip
+        ("Russian Defence Minister Sergei Shoigu met his Chinese counterpart in Beijing.",
+         "CHNMIL"),
         ("Chinese Foreign Minister Wang Yi met his Russian counterpart in Beijing.", "RUSGOV"),
     ],
 )
