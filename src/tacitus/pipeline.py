@@ -336,6 +336,7 @@ class Coder:
             self._local_branch(item)
             _refine_meeting(item)
             _refine_violence(item)
+            _refine_takeover(item)
             _refine_alert(item)
         self._link_denials(coded)
         self._attach_definite(coded)
@@ -1562,6 +1563,25 @@ def _refine_violence(item: CodedMention) -> None:
     elif item.recipients and all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
         item.code = "18"
         item.rule += "+18:civilians"
+
+
+def _refine_takeover(item: CodedMention) -> None:
+    """Soldiers taking control of their own country's capital is a coup (17, CODING.md), not
+    an occupation of territory (192): "Soldiers have taken control of the capital of
+    Guinea-Bissau"."""
+    if not item.code.startswith("192") or len(item.recipients) != 1:
+        return
+    target = item.recipients[0]
+    if not target.country or "capital" not in target.text.lower():
+        return
+    if not item.actors or any(
+        a.sector != "MIL" or a.country not in ("", target.country) for a in item.actors
+    ):
+        return
+    country = target.country
+    item.code, item.rule = "17", item.rule + "+17:coup"
+    item.actors = [replace(a, country=country, code=f"{country}MIL") for a in item.actors]
+    item.recipients = [replace(target, sector="GOV", code=f"{country}GOV")]
 
 
 def _refine_meeting(item: CodedMention) -> None:
