@@ -333,7 +333,7 @@ class Coder:
                 contexts = [here.country, *(c for c in contexts if c != here.country)]
             _finish_roles(item, contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, item.contexts, article, state)
-            self._local_branch(item)
+            self._local_branch(item, state.main_country)
             _refine_meeting(item)
             _refine_violence(item)
             _refine_takeover(item)
@@ -347,13 +347,14 @@ class Coder:
             events = [e for e in events if e.modality == "asserted"]
         return events
 
-    def _local_branch(self, item: CodedMention) -> None:
+    def _local_branch(self, item: CodedMention, main_country: str = "") -> None:
         """An armed group acting in another country is that country's branch when the
         dictionaries know one by the demonym: the Taliban in Pakistan are the "Pakistani
-        Taliban" (PAKREB), not the Afghan movement."""
-        if item.place is None or not item.place.country:
+        Taliban" (PAKREB), not the Afghan movement. Where the event's place is unknown, the
+        country the article is about stands for it."""
+        here = item.place.country if item.place is not None else main_country
+        if not here:
             return
-        here = item.place.country
         for side in (item.actors, item.recipients):
             for index, actor in enumerate(side):
                 if actor.sector not in ("REB", "UAF") or actor.country in ("", here):

@@ -141,3 +141,12 @@ def test_reported_accusation_marks_the_act_alleged(coder_all: Coder) -> None:
 def test_a_counterpart_holds_the_same_post(coder: Coder, text: str, recipient: str) -> None:
     events = coder.code_text(text, date="2018-04-10")
     assert [r.code for e in events for r in e.recipient] == [recipient]
+
+
+def test_armed_with_describes_and_is_no_act(coder: Coder) -> None:
+    events = coder.code_text(
+        "Taliban militants armed with rockets and guns stormed a police post in Peshawar.",
+        date="2013-09-30",
+    )
+    assert not [e.cameo for e in events if e.cameo.startswith("07")]
+    assert [e.cameo[:2] for e in events] == ["19"]

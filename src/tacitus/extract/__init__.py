@@ -778,6 +778,10 @@ def find_mentions(
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             ):
                 continue  # "Russia might not be to blame": a predicate, not an act
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+            ):
+                continue  # "militants armed with rockets": what they carry, not an act
             pattern = matcher.verb_pattern(tok)
             if pattern is None:
                 continue
