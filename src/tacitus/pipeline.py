@@ -337,6 +337,7 @@ class Coder:
             _refine_meeting(item)
             _refine_violence(item)
             _refine_takeover(item)
+            _refine_court(item)
             _refine_alert(item)
         self._link_denials(coded)
         self._attach_definite(coded)
@@ -1564,6 +1565,22 @@ def _refine_violence(item: CodedMention) -> None:
     elif item.recipients and all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
         item.code = "18"
         item.rule += "+18:civilians"
+
+
+def _refine_court(item: CodedMention) -> None:
+    """Whoever sentences, convicts or acquits, when the text names no one, is a court: an
+    actor borrowed from context or the sentence for "was sentenced" is its country's JUD."""
+    if not item.rule.endswith(("+context", "+passive")):
+        return
+    if item.mention.trigger.lemma_.lower() not in _COURT_VERBS:
+        return
+    item.actors = [
+        replace(a, sector="JUD", code=f"{a.country}JUD") if a.country else a
+        for a in item.actors
+    ]
+
+
+_COURT_VERBS = frozenset({"sentence", "convict", "acquit"})
 
 
 def _refine_takeover(item: CodedMention) -> None:

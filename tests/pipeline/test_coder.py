@@ -150,3 +150,15 @@ def test_armed_with_describes_and_is_no_act(coder: Coder) -> None:
     )
     assert not [e.cameo for e in events if e.cameo.startswith("07")]
     assert [e.cameo[:2] for e in events] == ["19"]
+
+
+def test_an_unnamed_sentencer_is_a_court(coder: Coder) -> None:
+    events = coder.code_text(
+        "Nicaraguan police arrested opposition leader Miguel Mora on Monday. "
+        "On Wednesday, Mora was sentenced to 13 years in prison.",
+        date="2022-02-10",
+    )
+    assert [(e.actor[0].code, e.recipient[0].code) for e in events] == [
+        ("NICCOP", "NICOPP"),
+        ("NICJUD", "NICOPP"),
+    ]
