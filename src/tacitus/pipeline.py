@@ -829,13 +829,15 @@ class Coder:
         total = 0
         for doc in docs:
             for ent in doc.ents:
-                if ent.label_ not in ("GPE", "NORP"):
+                if ent.label_ not in ("GPE", "NORP", "PERSON"):
                     continue
+                # places and demonyms, and the people the dictionaries know ("Ortega")
+                kinds = ("person",) if ent.label_ == "PERSON" else _COUNTRY_KINDS
                 hit = next(
                     (
                         h
                         for h in self.actor_lexicon.lookup(ent.text)
-                        if h.kind in ("country", "demonym", "capital", "seat") and h.country
+                        if h.kind in kinds and h.country
                     ),
                     None,
                 )
@@ -1260,6 +1262,8 @@ class Coder:
 
 _INTERNATIONAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "16"})
 # Roots whose two sides are often of one country (protest, force, violence).
+# Alias kinds that name a country itself.
+_COUNTRY_KINDS = ("country", "demonym", "capital", "seat")
 _DOMESTIC_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Acts that two parties do together: "A and B met / signed / agreed / clashed".
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})

@@ -41,6 +41,11 @@ Mark Rutte | 2022-01-10 | NLD | GOV
 Mark Rutte | 2025-01-10 | - | IGO
 Ursula von der Leyen | 2023-01-10 | - | IGO
 Ban Ki-moon | 2019-01-10 | KOR | ELI
+# --- heads of more Latin American countries
+Nicaraguan President Daniel Ortega | 2022-02-10 | NIC | GOV
+Evo Morales | 2021-06-01 | BOL | ELI
+Nayib Bukele | 2024-06-01 | SLV | GOV
+Rafael Correa | 2012-06-01 | ECU | GOV
 # --- spokespeople quoted by name alone
 Nasser Kan'ani | 2022-10-17 | IRN | GOV
 Zhao Lijian | 2021-03-01 | CHN | GOV
