@@ -1419,7 +1419,7 @@ def _intent_governor(anchor: Token) -> Token | None:
     """The word stating an intent to act: "agreed to lend", "is ready to mediate"."""
     cur = anchor
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp") or (
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "conj") or (
             cur.head.i == cur.i
         ):
             return None
@@ -1436,12 +1436,17 @@ def _stated_intents(coded: list[CodedMention]) -> list[CodedMention]:
     for item in coded:
         if item.modality not in ("hypothetical", "future") or not item.actors:
             continue
-        if not ("04" <= item.code[:2] <= "08"):
+        if not ("03" <= item.code[:2] <= "08"):
             continue
         governor = _intent_governor(item.mention.anchor)
         if governor is None:
             continue
         if any(c.dep_ == "neg" for c in governor.children):
+            continue
+        if item.code[:2] == "03":
+            # "Belgrade was willing to accept an inquiry": the act is itself an intent (03x),
+            # so stating it is the event
+            item.modality, item.rule = "asserted", f"intent.stated+{item.rule}"
             continue
         derived = _derived(item, coded, _INTENT_CODES, "03", "intent.stated", 0.85)
         if derived is not None:
