@@ -65,6 +65,8 @@ _BLAME_VERBS = {
     "warn",
 }
 _ALLEGING_GOVERNORS = {"accuse", "blame", "charge", "suspect", "allege", "indict", "convict"}
+# Verbs whose reported clause ("complained that X did Y") is what one side alleges.
+_CLAIMING_GOVERNORS = frozenset({"complain"})
 _FUTURE_GOVERNORS = {"plan", "set", "due", "schedule", "scheduled", "expect", "poised", "intend"}
 _INTENT_NOUNS = frozenset(
     "plan intention bid attempt effort threat offer proposal call demand request hope "
@@ -642,7 +644,9 @@ class _Matcher:
                             break
                 cur = head
                 continue
-            if lemma in _ALLEGING_GOVERNORS and dep in ("pcomp", "prep", "ccomp", "xcomp"):
+            if (lemma in _ALLEGING_GOVERNORS and dep in ("pcomp", "prep", "ccomp", "xcomp")) or (
+                lemma in _CLAIMING_GOVERNORS and dep == "ccomp"
+            ):
                 bump("alleged")
             elif lemma in _FUTURE_GOVERNORS and dep in ("xcomp", "ccomp") and not _past(head):
                 bump("future")
