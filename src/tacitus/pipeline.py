@@ -58,10 +58,6 @@ class SentenceCounts:
     read: int = 0
     skipped: int = 0
 
-    @property
-    def share_skipped(self) -> float:
-        return self.skipped / self.read if self.read else 0.0
-
 
 @dataclass(slots=True)
 class CodedMention:
@@ -332,7 +328,7 @@ class Coder:
                 # country where it happened, when the sentence names that country
                 contexts = [here.country, *(c for c in contexts if c != here.country)]
             _finish_roles(item, contexts, item.sentence_countries, item.counterparts)
-            item.place = self._place_of(item, item.contexts, article, state)
+            item.place = self._place_of(item, article, state)
             self._local_branch(item, state.main_country)
             _refine_meeting(item)
             _refine_violence(item)
@@ -731,6 +727,15 @@ class Coder:
             item.counterparts = counterparts
         return out
 
+    def _country_of(self, text: str, kinds: tuple[str, ...] = ()) -> str:
+        """The country of the first dictionary entry of one of `kinds` (default: those that
+        name a country itself) that `text` names, or ""."""
+        kinds = kinds or _COUNTRY_KINDS
+        return next(
+            (h.country for h in self.actor_lexicon.lookup(text) if h.kind in kinds and h.country),
+            "",
+        )
+
     def _names_country(self, sent: Any, country: str) -> bool:
         """True if a word of `sent` is the name, a demonym or the capital of `country`."""
         return any(
@@ -750,16 +755,12 @@ class Coder:
                 return place
         return None
 
-    def _place_of(
-        self, item: CodedMention, contexts: list[str], article: Article, state: _ArticleState
-    ) -> Place | None:
+    def _place_of(self, item: CodedMention, article: Article, state: _ArticleState) -> Place | None:
         """Where the event happened: a place phrase linked to it in the parse, else the
         dateline city for an event of the dateline's country reported as of that day."""
-        countries = [a.country for a in [*item.actors, *item.recipients] if a.country]
-        for phrase in place_phrases(item.mention):
-            place = resolve_place(phrase.text, countries=[*countries, *contexts])
-            if place is not None:
-                return place
+        place = self._named_place(item)
+        if place is not None:
+            return place
         dateline = state.dateline_place
         if dateline is None or not any(a.country == dateline.country for a in item.actors):
             return None
@@ -777,9 +778,9 @@ class Coder:
         """The country of a dateline: its place (a capital or city named as a country's) or a
         country among its parts ("ANDIJAN, Uzbekistan, 14 May 2005")."""
         for part in (dateline.place, *dateline.parts):
-            for hit in self.actor_lexicon.lookup(part.title()):
-                if hit.kind in ("country", "capital") and hit.country:
-                    return hit.country
+            country = self._country_of(part.title(), ("country", "capital"))
+            if country:
+                return country
         return ""
 
     def _sentence_countries(self, sent: Any, coded: list[CodedMention]) -> set[str]:
@@ -794,27 +795,18 @@ class Coder:
         for tok in sent:
             # Names the tagger missed or hid in an organisation ("the Georgian Foreign Ministry")
             if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper():
-                for named in self.actor_lexicon.lookup(tok.text):
-                    if named.kind in ("country", "demonym", "capital", "seat") and named.country:
-                        countries.add(named.country)
-                        break
+                named = self._country_of(tok.text)
+                if named:
+                    countries.add(named)
         for ent in sent.ents:
             if ent.label_ == "PERSON":
-                for person in self.actor_lexicon.lookup(ent.text):
-                    if person.kind == "person" and person.country:
-                        countries.add(person.country)
-                        break
+                person = self._country_of(ent.text, ("person",))
+                if person:
+                    countries.add(person)
             if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
-                hit = next(
-                    (
-                        h
-                        for h in self.actor_lexicon.lookup(ent.text)
-                        if h.kind in ("country", "demonym", "capital", "seat") and h.country
-                    ),
-                    None,
-                )
-                if hit is not None:
-                    countries.add(hit.country)
+                named = self._country_of(ent.text)
+                if named:
+                    countries.add(named)
                 elif ent.label_ in ("GPE", "LOC", "NORP"):
                     # A city or region: "in Aleppo" is a Syrian sentence.
                     place = resolve_place(ent.text, countries=sorted(countries))
@@ -832,17 +824,11 @@ class Coder:
                 if ent.label_ not in ("GPE", "NORP", "PERSON"):
                     continue
                 # places and demonyms, and the people the dictionaries know ("Ortega")
-                kinds = ("person",) if ent.label_ == "PERSON" else _COUNTRY_KINDS
-                hit = next(
-                    (
-                        h
-                        for h in self.actor_lexicon.lookup(ent.text)
-                        if h.kind in kinds and h.country
-                    ),
-                    None,
+                country = self._country_of(
+                    ent.text, ("person",) if ent.label_ == "PERSON" else _COUNTRY_KINDS
                 )
-                if hit is not None:
-                    counts[hit.country] = counts.get(hit.country, 0) + 1
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
                     total += 1
         if not counts:
             return ""
@@ -1261,9 +1247,9 @@ class Coder:
 
 
 _INTERNATIONAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "16"})
-# Roots whose two sides are often of one country (protest, force, violence).
 # Alias kinds that name a country itself.
 _COUNTRY_KINDS = ("country", "demonym", "capital", "seat")
+# Roots whose two sides are often of one country (protest, force, violence).
 _DOMESTIC_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Acts that two parties do together: "A and B met / signed / agreed / clashed".
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
@@ -1291,14 +1277,10 @@ def _counterpart_sector(actor: Actor, other_side: list[Actor]) -> Actor:
     if "counterpart" not in actor.text.lower() or actor.sector != "GOV" or not actor.country:
         return actor
     sectors = {a.sector for a in other_side if a.sector and a.sector != "GOV"}
-    if len(sectors) != 1 or not sectors <= _OFFICIAL_SECTORS:
+    if len(sectors) != 1 or not sectors <= OFFICIAL_SECTORS - {"ELI"}:
         return actor
     sector = sectors.pop()
     return replace(actor, sector=sector, code=f"{actor.country}{sector}")
-
-
-# Sectors of officials who have counterparts abroad.
-_OFFICIAL_SECTORS = frozenset({"MIL", "SPY", "COP", "JUD", "LEG"})
 
 
 def _counterpart_countries(sent: Any, lexicon: ActorLexicon) -> set[str]:
