@@ -21,14 +21,16 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tacitus.types import Article, Event
 
 if TYPE_CHECKING:
     from tacitus.pipeline import Coder
 
-__all__ = ["Failure", "code_in_processes", "die_with_parent"]
+__all__ = ["Failure", "code_in_processes", "deliver", "die_with_parent", "in_order"]
+
+F = TypeVar("F")
 
 # The Coder of this process: inherited from the parent when forked, built when spawned.
 _coder: Coder | None = None
@@ -80,6 +82,38 @@ def _code_chunk(chunk: list[Article], batch_size: int) -> tuple[list[Outcome], i
     return outcomes, counts.read - read, counts.skipped - skipped
 
 
+def in_order(
+    articles: Iterable[Article],
+    submit: Callable[[list[Article]], F],
+    *,
+    chunk_size: int,
+    in_flight: int,
+) -> Iterator[F]:
+    """Submit `articles` in chunks of `chunk_size` and yield the pending results in input
+    order, keeping at most `in_flight` of them out: memory stays bounded on any stream."""
+    pending: deque[F] = deque()
+    stream = iter(articles)
+    while chunk := list(itertools.islice(stream, chunk_size)):
+        pending.append(submit(chunk))
+        while len(pending) >= in_flight:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+def deliver(
+    outcomes: Iterable[Outcome], on_error: Callable[[Article, Exception], None] | None
+) -> Iterator[tuple[Article, list[Event]]]:
+    """(article, events) of each outcome; a failed article goes to `on_error` (and comes
+    with no events), or is raised as :class:`Failure` without one."""
+    for article, events, reason in outcomes:
+        if reason:
+            if on_error is None:
+                raise Failure(f"{article.id}: {reason}")
+            on_error(article, Failure(reason))
+        yield article, events
+
+
 def code_in_processes(
     coder: Coder,
     articles: Iterable[Article],
@@ -103,29 +137,16 @@ def code_in_processes(
     in_flight = in_flight or 2 * workers
     _parent = coder if context.get_start_method() == "fork" else None
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(options,))
-    pending: deque[Future[tuple[list[Outcome], int, int]]] = deque()
 
-    def settle(
-        future: Future[tuple[list[Outcome], int, int]],
-    ) -> Iterator[tuple[Article, list[Event]]]:
-        outcomes, read, skipped = future.result()
-        coder.sentences.read += read
-        coder.sentences.skipped += skipped
-        for article, events, reason in outcomes:
-            if reason:
-                if on_error is None:
-                    raise Failure(f"{article.id}: {reason}")
-                on_error(article, Failure(reason))
-            yield article, events
+    def submit(chunk: list[Article]) -> Future[tuple[list[Outcome], int, int]]:
+        return pool.submit(_code_chunk, chunk, batch_size)
 
     try:
-        stream = iter(articles)
-        while chunk := list(itertools.islice(stream, chunk_size)):
-            pending.append(pool.submit(_code_chunk, chunk, batch_size))
-            while len(pending) >= in_flight:
-                yield from settle(pending.popleft())
-        while pending:
-            yield from settle(pending.popleft())
+        for future in in_order(articles, submit, chunk_size=chunk_size, in_flight=in_flight):
+            outcomes, read, skipped = future.result()
+            coder.sentences.read += read
+            coder.sentences.skipped += skipped
+            yield from deliver(outcomes, on_error)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _parent = None

@@ -17,7 +17,6 @@ Example:
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -207,29 +206,13 @@ class DaskCoder:
         business here and are ignored). An article whose coding fails goes to `on_error`
         (and comes back with no events); without `on_error` the failure is raised."""
         del batch_size, workers
-        from tacitus.workers import Failure
+        from tacitus.workers import deliver, in_order
 
-        def settle(future: Any) -> Iterator[tuple[Article, list[Event]]]:
-            for article, events, reason in future.result():
-                if reason:
-                    if on_error is None:
-                        raise Failure(f"{article.id}: {reason}")
-                    on_error(article, Failure(reason))
-                yield article, events
-
-        pending: deque[Any] = deque()
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= self.chunk_size:
-                pending.append(self._submit(chunk))
-                chunk = []
-                while len(pending) >= self.in_flight:
-                    yield from settle(pending.popleft())
-        if chunk:
-            pending.append(self._submit(chunk))
-        while pending:
-            yield from settle(pending.popleft())
+        chunks = in_order(
+            articles, self._submit, chunk_size=self.chunk_size, in_flight=self.in_flight
+        )
+        for future in chunks:
+            yield from deliver(future.result(), on_error)
 
     def _submit(self, chunk: list[Article]) -> Any:
         return self.client.submit(
