@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tacitus.lexicon.actors import ActorLexicon
+from tacitus.lexicon.actors import ActorLexicon, Hit
 from tacitus.resolve.gender import given_names
 from tacitus.resolve.places import resolve_place
 
@@ -66,13 +66,11 @@ class DictionaryEntities:
 
     def __init__(self, nlp: Any, lexicon: ActorLexicon) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.labels: dict[str, str] = {}
         by_label: dict[str, list[str]] = {}
         for key, hits in lexicon.aliases.items():
-            kinds = {hit.kind for hit in hits}
-            kind = next((k for k in _PREFERENCE if k in kinds), "")
-            if kind and len(key) > 1:
-                by_label.setdefault(_KIND_LABEL[kind], []).append(key)
+            label = _label(hits)
+            if label and len(key) > 1:
+                by_label.setdefault(label, []).append(key)
         for label, keys in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(keys)))
         self.lexicon = lexicon
@@ -111,9 +109,7 @@ class DictionaryEntities:
 
     def _label_of(self, text: str) -> str:
         """The entity label the dictionaries give `text`, or ""."""
-        kinds = {hit.kind for hit in self.lexicon.lookup(text)}
-        kind = next((k for k in _PREFERENCE if k in kinds), "")
-        return _KIND_LABEL[kind] if kind else ""
+        return _label(self.lexicon.lookup(text))
 
     def _inside_longer_name(self, doc: Doc, start: int, end: int) -> bool:
         """A place or people's name that is only part of a longer name: "Niger" in "Niger
@@ -151,6 +147,14 @@ class DictionaryEntities:
             elif _governed_place(doc[i:end]):
                 yield Span(doc, i, end, label="GPE")
             i = end
+
+
+def _label(hits: Iterable[Hit]) -> str:
+    """The entity label of an alias: that of its preferred kind of entry (a country before an
+    organisation before a person), or ""."""
+    kinds = {hit.kind for hit in hits}
+    kind = next((k for k in _PREFERENCE if k in kinds), "")
+    return _KIND_LABEL[kind] if kind else ""
 
 
 def _name_word(tok: Any) -> bool:
