@@ -180,9 +180,9 @@ def ingest(
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(store)
-            coder: ArticleCoder | _LazyCoder = _LazyCoder(patterns or (), actors or (), fast)
+            coder: ArticleCoder | _LazyCoder = _LazyCoder(patterns or (), actors, fast)
             if dask:
-                coder = stack.enter_context(_dask_coder(dask, patterns or (), actors or (), fast))
+                coder = stack.enter_context(_dask_coder(dask, patterns or (), actors, fast))
             report = stack.enter_context(_Report(err, live=err.is_terminal))
             progress = ingest_articles(
                 store, items, coder,

@@ -119,7 +119,7 @@ class Person:
         national = [r for r in self.roles if r.country]
         if not national:
             return ("", "ELI", "")
-        earlier = [r for r in national if not day or r.start <= day]
+        earlier = [r for r in national if r.start <= day]  # (no day: role_at answered)
         latest = (
             max(earlier, key=lambda r: r.start)
             if earlier
