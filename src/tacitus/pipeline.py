@@ -324,7 +324,7 @@ class Coder:
                 and item.code[:2] in ("17", "18", "19", "20")
                 and self._names_country(item.mention.trigger.sent, here.country)
             ):
-                # "killing four soldiers" in Pakistan's Bajaur district: force used on the
+                # "killing three soldiers" in Pakistan's Khyber district: force used on the
                 # country where it happened, when the sentence names that country
                 contexts = [here.country, *(c for c in contexts if c != here.country)]
             _finish_roles(item, contexts, item.sentence_countries, item.counterparts)
@@ -1576,8 +1576,7 @@ _COURT_VERBS = frozenset({"sentence", "convict", "acquit"})
 
 def _refine_takeover(item: CodedMention) -> None:
     """Soldiers taking control of their own country's capital is a coup (17, CODING.md), not
-    an occupation of territory (192): "Soldiers have taken control of the capital of
-    Guinea-Bissau"."""
+    an occupation of territory (192): "mutinous troops took control of the capital"."""
     if not item.code.startswith("192") or len(item.recipients) != 1:
         return
     target = item.recipients[0]

@@ -145,7 +145,8 @@ def test_a_counterpart_holds_the_same_post(coder: Coder, text: str, recipient: s
 
 def test_armed_with_describes_and_is_no_act(coder: Coder) -> None:
     events = coder.code_text(
-        "Taliban militants armed with rockets and guns stormed a police post in Peshawar.",
+        "Pakistani Taliban fighters armed with rifles and grenades attacked a police station "
+        "in Quetta.",
         date="2013-09-30",
     )
     assert not [e.cameo for e in events if e.cameo.startswith("07")]
@@ -154,11 +155,11 @@ def test_armed_with_describes_and_is_no_act(coder: Coder) -> None:
 
 def test_an_unnamed_sentencer_is_a_court(coder: Coder) -> None:
     events = coder.code_text(
-        "Nicaraguan police arrested opposition leader Miguel Mora on Monday. "
-        "On Wednesday, Mora was sentenced to 13 years in prison.",
+        "Belarusian police detained opposition activist Ales Petrov on Monday. "
+        "On Friday, Petrov was sentenced to five years in prison.",
         date="2022-02-10",
     )
     assert [(e.actor[0].code, e.recipient[0].code) for e in events] == [
-        ("NICCOP", "NICOPP"),
-        ("NICJUD", "NICOPP"),
+        ("BLRCOP", "BLROPP"),
+        ("BLRJUD", "BLROPP"),
     ]

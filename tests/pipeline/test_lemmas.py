@@ -10,7 +10,7 @@ from tacitus.pipeline import Coder
 @pytest.mark.parametrize(
     ("sentence", "form", "lemma"),
     [
-        ("Benin hopes to enhance ties with Vietnam.", "hopes", "hope"),
+        ("Chile hopes to deepen ties with Japan.", "hopes", "hope"),
         ("The court fined the newspaper.", "fined", "fine"),
         ("The rebels waged war on the army.", "waged", "wage"),
         ("The opposition staged a protest.", "staged", "stage"),
@@ -24,7 +24,7 @@ def test_verb_lemmas(coder: Coder, sentence: str, form: str, lemma: str) -> None
 
 
 def test_a_hope_to_cooperate_is_an_intent(coder: Coder) -> None:
-    events = coder.code_text("Benin hopes to enhance ties with Vietnam.", date="2024-05-02")
+    events = coder.code_text("Chile hopes to deepen ties with Japan.", date="2024-05-02")
     assert [(e.cameo[:2], e.actor[0].country, e.recipient[0].country) for e in events] == [
-        ("03", "BEN", "VNM")
+        ("03", "CHL", "JPN")
     ]

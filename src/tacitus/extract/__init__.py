@@ -244,7 +244,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         and nominal[1].pos_ == "PROPN"
         and min(t.i for t in nominal[1].subtree) == max(t.i for t in nominal[0].subtree) + 1
     ):
-        # "the Somali Islamist group al-Shabab suspended": a name in apposition the parser
+        # "the militant group Boko Haram suspended": a name in apposition the parser
         # made a second subject names the actor
         nominal = nominal[1:]
     for child in nominal:
@@ -252,8 +252,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 antecedent = verb.head
                 if antecedent.lemma_.lower() in _DOCUMENT_NOUNS:
-                    # "Obama extended an executive order that imposed sanctions": whoever
-                    # issued or extended the order acts through it
+                    # "the premier renewed a decree that imposed sanctions": whoever
+                    # issued or renewed the decree acts through it
                     owners = [c for c in antecedent.children if c.dep_ == "poss"]
                     if owners:
                         return _conjuncts(owners[0])
@@ -401,7 +401,7 @@ class _Matcher:
                 for obj in objs:  # "accused the government of war crimes"
                     preps += self._preps(obj, pattern.prep)
                 if pattern.xcomp is not None:
-                    # "called for Hasina to step down", parsed as a clause marked by "for"
+                    # "called for the premier to step down", parsed as a clause marked by "for"
                     marked = _marked_clauses(verb, pattern.prep)
                 if not preps and not marked and pattern.prep != pattern.particle:
                     continue

@@ -135,7 +135,7 @@ def np_tokens(head: Token) -> list[Token]:
         for child in tok.children:
             if child.i > tok.i:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    # "the Council of Foreign Ministers of the European Union": nested too
+                    # "the Council of Foreign Ministers of the Arab League": nested too
                     keep.append(child)
                     for grandchild in child.children:
                         if grandchild.dep_ == "pobj":
