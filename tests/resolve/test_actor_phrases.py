@@ -62,6 +62,20 @@ a spokesperson for the White House | 2017-05-01 | USA | GOV
 a spokesman for the Russian foreign ministry | 2017-05-01 | RUS | GOV
 militias allied with Iran | 2019-05-01 | - | UAF
 the Syrian army and its ally Lebanese Shia movement Hezbollah | 2017-05-01 | SYR | MIL
+hackers tied to the North Korean government | 2019-05-01 | PRK | CVL
+gunmen linked to Hezbollah | 2019-05-01 | LBN | UAF
+militiamen affiliated with the Iraqi government | 2019-05-01 | IRQ | UAF
+# --- a relation noun announcing the one named: the named one is the actor
+its NATO ally Turkey | 2019-05-01 | TUR | -
+Moscow's close ally Belarus | 2019-05-01 | BLR | -
+its impoverished neighbour Tajikistan | 2019-05-01 | TJK | -
+the island nation Cuba | 2019-05-01 | CUB | -
+# --- an organisation's row valid on the day, before its later periods
+Taliban attackers | 2016-05-01 | AFG | REB
+Taliban attackers | 2023-05-01 | AFG | GOV
+# --- legislators are where they sit
+lawmakers in Kyiv | 2019-05-01 | UKR | LEG
+the parliament in Tunisia | 2019-05-01 | TUN | LEG
 # --- the issue's own examples
 Turkish Foreign Minister Mevlut Cavusoglu | - | TUR | GOV
 three Nigerian soldiers | - | NGA | MIL

@@ -72,7 +72,9 @@ _QUANTITIES = frozenset(
     "several few all both one two three four five six seven eight nine ten".split()
 )
 # Sectors whose members are where they are: a place phrase gives their country.
-_LOCAL_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "LAB", "AGR", "REL", "JUD", "COP", "OPP"})
+_LOCAL_SECTORS = frozenset(
+    {"CVL", "REF", "EDU", "HLH", "LAB", "AGR", "REL", "JUD", "COP", "OPP", "LEG"}
+)
 _LOCATIVE_PREPS = frozenset({"in", "from", "at", "across", "throughout"})
 _ORIGIN_PREPS = frozenset({"from"})
 # Government words that name the government of the place they are in ("authorities in X").
@@ -100,7 +102,9 @@ def _acronym(text: str) -> bool:
 
 # "fighters loyal to Haftar": the side names the country ("allied with Iran" does not: an
 # ally, like a sponsor, is someone else)
-_ALLEGIANCE_ADJ = frozenset({"loyal", "faithful"})
+_ALLEGIANCE_ADJ = frozenset(
+    {"loyal", "faithful", "linked", "tied", "affiliated", "aligned", "attached", "belonging"}
+)
 # "a spokesman for the ministry": who speaks or acts for a side
 _SPEAKS_FOR = frozenset(
     "spokesman spokeswoman spokesperson envoy ambassador representative negotiator adviser "
@@ -112,6 +116,12 @@ _SPEAKS_FOR = frozenset(
 _GROUP_NOUNS = frozenset(
     "group movement organisation organization militia faction party outfit network coalition "
     "alliance front force insurgency".split()
+)
+# Nouns that stand for the country or side an apposition names: "its NATO ally Turkey", "the
+# communist country Cuba" (the noun says what the named one is to someone, not who acts).
+_STANDS_FOR_APPOS = frozenset(
+    "ally neighbor neighbour partner rival archrival foe enemy adversary country nation state "
+    "kingdom republic emirate power superpower island monarchy".split()
 )
 # An Arabic article before a capitalised name: "al-Shabab", "el-Sisi", "ad-Dawla".
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|ul)\s*-\s*[A-Z]")
@@ -372,6 +382,14 @@ class ActorResolver:
                 ):
                     # "the Somali Islamist group al-Shabab": the group is the one named
                     return replace(named, text=text)
+                if (
+                    named is not None
+                    and named.country
+                    and not named.entry.startswith("person:")
+                    and head.lemma_.lower() in _STANDS_FOR_APPOS
+                ):
+                    # "its NATO ally Turkey", "its neighbour Kyrgyzstan": the one named
+                    return replace(named, text=text)
                 if named is not None and named.entry.startswith("person:"):
                     sector = "ELI" if former or elect else named.sector
                     return self._actor(
@@ -430,7 +448,12 @@ class ActorResolver:
         # 3. Modifiers: a person or organisation of a country, demonyms, country names.
         modifier_person = None
         for match in sorted(others, key=lambda m: abs(m.start - head_pos)):
-            for hit in match.hits:
+            # An organisation's row valid on the day before its other periods: "Taliban
+            # attackers" in 2018 are the insurgents, not the government of 2021.
+            hits = match.hits
+            if day:
+                hits = tuple(sorted(hits, key=lambda h: not (h.org and h.org.valid(day))))
+            for hit in hits:
                 if hit.kind == "person" and hit.person is not None and not country:
                     modifier_person = hit.person
                     country = hit.person.at(day)[0]
@@ -517,16 +540,22 @@ class ActorResolver:
         """The country of the side `head` is loyal to ("fighters loyal to Haftar") or speaks
         for ("a spokesman for the Kremlin"), or ""."""
         objects = []
-        for child in head.children:
-            if child.dep_ in ("amod", "acl") and child.lower_ in _ALLEGIANCE_ADJ:
+        links = [c for c in head.children if c.dep_ in ("amod", "acl")]
+        if head.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.head.children):
+            # the small model's clause reading of "gunmen linked to Hezbollah" (not
+            # "investigators linked the attack to Iran")
+            links.append(head.head)
+        for link in links:
+            if link.lower_ in _ALLEGIANCE_ADJ:
                 objects += [
                     obj
-                    for prep in child.children
-                    if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for prep in link.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with")
                     for obj in prep.children
                     if obj.dep_ == "pobj"
                 ]
-            elif (
+        for child in head.children:
+            if (
                 child.dep_ == "prep"
                 and child.lower_ == "for"
                 and head.lemma_.lower() in _SPEAKS_FOR
@@ -697,12 +726,24 @@ def _framed_head(doc: Any, length: int) -> Token | None:
     inside = [t for t in doc if t.idx < length]
     heads = [t for t in inside if t.head.idx >= length or t.head.i == t.i]
     nominal = [t for t in heads if t.pos_ in _NOMINAL]
+    if (
+        len(nominal) > 1
+        and nominal[0].lemma_.lower() in _STANDS_FOR_APPOS
+        and nominal[-1].pos_ == "PROPN"
+    ):
+        # "Washington's close ally Israel said": the name the relation noun announces
+        return nominal[-1]
     if len(nominal) > 1 and nominal[0].dep_ in ("nsubj", "nsubjpass") and nominal[0].pos_ == "NOUN":
         # a mis-parse made two subjects of the frame: "rebels loyal to ... Machar said" -
         # the first common noun heads the phrase, what follows hangs on it
         return nominal[0]
     if nominal:
         return nominal[-1]
+    if heads and heads[-1].lower_ in _ALLEGIANCE_ADJ:
+        # "Hackers linked to the Iranian government" read as a clause: its subject heads
+        subjects = [c for c in heads[-1].children if c.dep_ == "nsubj" and c.idx < length]
+        if subjects:
+            return subjects[0]
     return heads[-1] if heads else None
 
 
