@@ -163,3 +163,18 @@ def test_an_unnamed_sentencer_is_a_court(coder: Coder) -> None:
         ("BLRCOP", "BLROPP"),
         ("BLRJUD", "BLROPP"),
     ]
+
+
+def test_acts_of_different_periods_stay_apart(coder: Coder) -> None:
+    """Protests "since last year" and a rally on a given day are two events, while a
+    second mention of the same day's rally merges into the first."""
+    story = (
+        "Opposition supporters in Ecuador protested against the government in Quito on "
+        "Friday. The opposition has staged many protests against the government since "
+        "last year. Police said the opposition protested against the government again on "
+        "Friday."
+    )
+    events = [e for e in coder.code_text(story, date="2021-03-07") if e.cameo.startswith("14")]
+    assert sorted(e.date for e in events) == ["2020", "2021-03-05"]
+    friday = next(e for e in events if e.date == "2021-03-05")
+    assert len(friday.evidence) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -38,8 +39,21 @@ def _compatible(a: CodedMention, b: CodedMention) -> bool:
     b_full = {r.code for r in b.recipients if r.country and r.sector}
     if a_full and b_full and not a_full & b_full:
         return False
-    both_days = a.date_precision == "day" and b.date_precision == "day"
-    return not (both_days and a.date != b.date)
+    # Dates agree when one contains the other: "2023-07" and "2023-07-29" may be one event,
+    # protests "since last year" (2022) and a rally on 2023-07-29 are two.
+    return not (a.date and b.date) or _within(*sorted((a.date, b.date), key=len))
+
+
+def _within(period: str, date: str) -> bool:
+    """True if `date` (ISO day, month or week) may fall in `period` (year, month or week)."""
+    if "W" in period:
+        if "W" in date or len(date) < 10:
+            return period == date or period[:4] == date[:4]
+        year, week, _ = dt.date.fromisoformat(date).isocalendar()
+        return period == f"{year}-W{week:02d}"
+    if "W" in date:
+        return period[:4] == date[:4]
+    return date.startswith(period)
 
 
 def _better(a: CodedMention, b: CodedMention) -> bool:
