@@ -190,6 +190,14 @@ ARTICLES = [
         "CHLGOV",
         id="he-after-person-and-group",
     ),
+    pytest.param(
+        "Peruvian riot police arrested twenty farmers on the highway near Cusco on Monday "
+        "after they blocked the road for a week.",
+        "2022-04-05",
+        "block",
+        "PERAGR",
+        id="they-the-group-acted-on",
+    ),
 ]
 
 
