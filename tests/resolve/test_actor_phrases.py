@@ -73,6 +73,9 @@ the island nation Cuba | 2019-05-01 | CUB | -
 # --- an organisation's row valid on the day, before its later periods
 Taliban attackers | 2016-05-01 | AFG | REB
 Taliban attackers | 2023-05-01 | AFG | GOV
+# --- a party after a bare "opposition" the parser cut off from it
+the opposition Pakistan Tehreek-e-Insaf | 2022-05-01 | PAK | OPP
+the opposition Indian National Congress | 2022-05-01 | IND | OPP
 # --- legislators are where they sit
 lawmakers in Kyiv | 2019-05-01 | UKR | LEG
 the parliament in Tunisia | 2019-05-01 | TUN | LEG

@@ -328,6 +328,9 @@ class ActorResolver:
                             last = max(t.i for t in np_tokens(objects[0]))
                             span = head.doc[first : last + 1].text
                             return replace(found, text=span)
+        party = self._opposition_party(head, day)
+        if party is not None:
+            return party
         tokens = np_tokens(head)
         if not tokens:
             return None
@@ -344,8 +347,11 @@ class ActorResolver:
         ex_before = start >= 2 and [t.lower_ for t in head.doc[start - 2 : start]] == ["ex", "-"]
         former = bool(lowered & self.grammar.classes["FORMER_MOD"]) or "ex-" in joined or ex_before
         elect = "-elect" in joined or "elect" in lowered
-        opposition = bool(lowered & self.grammar.classes["OPPOSITION_MOD"]) or any(
-            mod in joined for mod in self.grammar.classes["OPPOSITION_MOD"] if "-" in mod
+        opposition = (
+            bool(lowered & self.grammar.classes["OPPOSITION_MOD"])
+            or any(mod in joined for mod in self.grammar.classes["OPPOSITION_MOD"] if "-" in mod)
+            # "the opposition Pakistan Tehreek-e-Insaf" with "opposition" parsed apart
+            or (start >= 1 and head.doc[start - 1].lower_ == "opposition")
         )
 
         # A known surname inside a longer unknown name is someone else: "Gul Rahman" is not
@@ -535,6 +541,29 @@ class ActorResolver:
         if role_term == "" and country_kind == "country" and not sector:
             confidence = 0.8
         return self._actor(text, name, country, sector, "", confidence)
+
+    def _opposition_party(self, head: Token, day: str) -> Actor | None:
+        """A party named right after a bare "opposition" the parser cut off from it ("the
+        opposition Pakistan Tehreek-e-Insaf said"): the party, in opposition."""
+        if head.lower_ != "opposition" or any(c.dep_ == "compound" for c in head.children):
+            return None
+        doc = head.doc
+        end = head.i + 1
+        while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text in _HYPHENS):
+            end += 1
+        if end == head.i + 1:
+            return None
+        found = self._matches(list(doc[head.i + 1 : end]))
+        if not found or found[0].start != 0:
+            return None
+        party = next(
+            (h.org for h in found[0].hits if h.kind == "org" and h.org and h.org.sector == "PTY"),
+            None,
+        )
+        if party is None or not party.country:
+            return None
+        text = doc[head.i : head.i + 1 + found[0].end].text
+        return self._actor(text, party.name, party.country, "OPP", party.wikidata, 0.85)
 
     def _allegiance(self, head: Token, day: str) -> str:
         """The country of the side `head` is loyal to ("fighters loyal to Haftar") or speaks
