@@ -76,6 +76,12 @@ Taliban attackers | 2023-05-01 | AFG | GOV
 # --- a party after a bare "opposition" the parser cut off from it
 the opposition Pakistan Tehreek-e-Insaf | 2022-05-01 | PAK | OPP
 the opposition Indian National Congress | 2022-05-01 | IND | OPP
+# --- more role nouns; US party words make legislators American
+Burkina Faso's military rulers | 2023-05-01 | BFA | MIL
+Nigeria's electoral commission | 2023-02-01 | NGA | GOV
+Democratic lawmakers | 2023-05-01 | USA | LEG
+a Republican senator | 2023-05-01 | USA | LEG
+Democratic Unionist Party lawmakers | 2019-05-01 | GBR | LEG
 # --- legislators are where they sit
 lawmakers in Kyiv | 2019-05-01 | UKR | LEG
 the parliament in Tunisia | 2019-05-01 | TUN | LEG

@@ -117,6 +117,8 @@ _GROUP_NOUNS = frozenset(
     "group movement organisation organization militia faction party outfit network coalition "
     "alliance front force insurgency".split()
 )
+# Capitalised party words that make legislators American.
+_US_PARTY_WORDS = frozenset({"Democratic", "Republican", "Democrat", "GOP"})
 # Nouns that stand for the country or side an apposition names: "its NATO ally Turkey", "the
 # communist country Cuba" (the noun says what the named one is to someone, not who acts).
 _STANDS_FOR_APPOS = frozenset(
@@ -514,6 +516,9 @@ class ActorResolver:
             # "forces loyal to President Assad", "a spokesperson for the White House": the
             # side the phrase names is the actor's country
             country = self._allegiance(head, day)
+        if not country and sector == "LEG" and any(t.text in _US_PARTY_WORDS for t in tokens):
+            # "Democratic lawmakers", "Republican senators", "GOP congressmen"
+            country = "USA"
         located = False
         if not country and sector and not matches:
             # "people in Kabul", "a court in Bishkek", "authorities in Pakistan": where
