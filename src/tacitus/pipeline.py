@@ -501,15 +501,30 @@ class Coder:
         anchor = item.mention.anchor
         if anchor.pos_ != "VERB":
             return
-        for allegation in objects(anchor):
+        allegation_words = self.lexicon.classes["ALLEGATION"]
+        # the denied thing, then an allegation named in a clause of the denial: "denied any
+        # link, calling Barrow's accusation a smear"
+        named = [
+            t
+            for t in anchor.subtree
+            if t.lemma_.lower() in allegation_words and t.head.i != anchor.i and t.pos_ == "NOUN"
+        ]
+        own = {a.code for a in item.actors}
+        own_countries = {a.country for a in item.actors}
+        for allegation in [*objects(anchor), *named]:
             owners = [
                 c
                 for c in allegation.children
                 if c.dep_ == "poss"
                 or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"))
             ]
-            own = {a.country for a in item.actors}
-            found = [a for a in self._resolve(owners, day, state) if a.country not in own]
+            found = [
+                a
+                for a in self._resolve(owners, day, state)
+                # an accuser of the denier's own country only when named as a possessor
+                if a.country not in own_countries
+                or (a.code not in own and a.sector and any(o.dep_ == "poss" for o in owners))
+            ]
             if found:
                 item.recipients = found
                 return

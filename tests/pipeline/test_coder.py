@@ -178,3 +178,15 @@ def test_acts_of_different_periods_stay_apart(coder: Coder) -> None:
     assert sorted(e.date for e in events) == ["2020", "2021-03-05"]
     friday = next(e for e in events if e.date == "2021-03-05")
     assert len(friday.evidence) == 2
+
+
+def test_a_denial_is_addressed_to_the_accuser_named_in_its_clause(coder: Coder) -> None:
+    """ "calling Lula's accusation a lie": the accuser, of the denier's own country too."""
+    events = coder.code_text(
+        "Former Brazilian president Jair Bolsonaro denied any role in the plot on Tuesday, "
+        "calling Lula's accusation a lie.",
+        date="2023-05-10",
+    )
+    denial = next(e for e in events if e.cameo == "016")
+    assert [a.code for a in denial.actor] == ["BRAELI"]
+    assert [r.code for r in denial.recipient] == ["BRAGOV"]
