@@ -43,7 +43,9 @@ _GENERIC_ROLES = frozenset(
     }
 )
 # Heads that never name an actor, whatever modifies them.
-_NOT_ACTORS = frozenset({"colony", "protectorate", "dominion", "territory", "soil", "waters"})
+_NOT_ACTORS = frozenset(
+    {"colony", "protectorate", "dominion", "territory", "soil", "waters", "land", "airspace"}
+)
 # Modifiers that look like role nouns but do not name who acts ("executive order").
 _NOT_ROLES = frozenset({"executive", "official", "state", "public", "national", "federal"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
