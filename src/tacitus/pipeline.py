@@ -91,6 +91,8 @@ class _ArticleState:
     def __init__(self) -> None:
         # every person read so far with the gender of their name ("F", "M", ""), latest last
         self.persons: list[tuple[Actor, str]] = []
+        # people named in the sentence being read, with the index of their name's last token
+        self.sentence_persons: list[tuple[int, Actor, str]] = []
         self.dateline_country = ""
         self.dateline_place: Place | None = None
         self.main_country = ""  # the country most named in the article, if one dominates
@@ -396,14 +398,18 @@ class Coder:
                 if found_speaker:
                     actors.extend(replace(a, text=head.text) for a in found_speaker)
                     continue
-            if head.lower_ in _PERSON_PRONOUNS and state.persons:
+            if head.lower_ in _PERSON_PRONOUNS and (state.persons or state.sentence_persons):
                 # the latest person whose name has the pronoun's gender, else the latest
-                # whose name does not contradict it
+                # whose name does not contradict it; "him"/"her" may take a person named
+                # earlier in the same sentence ("X fled, and Vilnius granted him asylum")
                 gender = gender_of_pronoun(head.lower_)
-                person = next((p for p, g in reversed(state.persons) if g == gender), None)
+                candidates = list(state.persons)
+                if head.lower_ in ("him", "her") and head.dep_ in ("dobj", "dative", "pobj"):
+                    candidates += [(p, g) for end, p, g in state.sentence_persons if end < head.i]
+                person = next((p for p, g in reversed(candidates) if g == gender), None)
                 if person is None:
-                    person = next((p for p, g in reversed(state.persons) if not g), None)
-                if person is not None:
+                    person = next((p for p, g in reversed(candidates) if not g), None)
+                if person is not None and person.code:
                     actors.append(
                         replace(person, text=head.text, confidence=person.confidence * 0.8)
                     )
@@ -531,11 +537,12 @@ class Coder:
 
     def _remember_people(
         self, sent: Any, day: str, state: _ArticleState
-    ) -> list[tuple[Actor, str]]:
+    ) -> list[tuple[Actor, str, int]]:
         """Note every titled or known person of a sentence, for later surname references and
         definite descriptions ("the president"); return them with the gender of their names
-        (they become "he"/"she" once the sentence is read)."""
-        people: list[tuple[Actor, str]] = []
+        and the index of their last token (they become "he"/"she" once the sentence is read,
+        "him"/"her" after their name within it)."""
+        people: list[tuple[Actor, str, int]] = []
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -550,7 +557,12 @@ class Coder:
                 state.people[key] = actor
                 if actor.sector:
                     state.by_sector.setdefault(actor.sector, actor)
-                people.append((actor, gender_of_name(actor.name or ent.text)))
+                people.append((actor, gender_of_name(actor.name or ent.text), ent.end - 1))
+            elif len(ent) > 1 or ent.root.tag_ == "NNP":
+                # someone of no known country: "he" after "Gonzalez left" is not an earlier
+                # known person; a sector found ("opposition activist X") is kept
+                known = actor if actor is not None and actor.code else Actor(text=ent.text)
+                people.append((known, gender_of_name(ent.text), ent.end - 1))
         return people
 
     def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
@@ -642,6 +654,7 @@ class Coder:
         state.sentence = sent_index
         mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
         sentence_people = self._remember_people(sent, article.published, state)
+        state.sentence_persons = [(end, actor, gender) for actor, gender, end in sentence_people]
         start, end = cleaned.original_span(
             block_start + sent.start_char, block_start + sent.end_char
         )
@@ -718,7 +731,8 @@ class Coder:
                 )
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
-        state.persons.extend(sentence_people)
+        state.persons.extend((actor, gender) for actor, gender, _ in sentence_people)
+        state.sentence_persons = []
         for item in out:
             self._denial_accuser(item, day, state)
         out.extend(_stated_refusals(out))

@@ -219,6 +219,17 @@ def test_a_pronoun_no_earlier_name_agrees_with_is_not_guessed(coder: Coder) -> N
     assert [e.cameo for e in events if e.actor[0].country == "GBR"] == ["042"], _codes(events)
 
 
+def test_a_pronoun_after_an_unknown_man_is_not_an_earlier_known_one(coder: Coder) -> None:
+    """ "him" after an unlisted man is that man (no code), not the president named before."""
+    events = coder.code_text(
+        "Russian President Vladimir Putin spoke in Moscow on Monday. Opposition activist "
+        "Mikhail Petrov fled to Lithuania in May, and Vilnius granted him asylum.",
+        date="2023-06-10",
+    )
+    asylum = next(e for e in events if e.cameo.startswith("07"))
+    assert not any(r.code.startswith("RUSGOV") for r in asylum.recipient), _codes(events)
+
+
 def test_a_pronoun_with_no_person_before_it_is_not_guessed(coder: Coder) -> None:
     events = coder.code_text("He condemned the attack on the embassy.", date="2020-01-01")
     assert all(not a.country for e in events for a in e.actor), _codes(events)
