@@ -42,6 +42,16 @@ OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "ELI"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 
+class _Person(NamedTuple):
+    """A person read in an article, for "he" and "she": whether they acted (a subject, not a
+    recipient) and in which sentence."""
+
+    actor: Actor
+    gender: str
+    acting: bool
+    sentence: int
+
+
 class Piece(NamedTuple):
     """A parsed run of an article's cleaned text: where it starts, how many sentences the
     pre-filter skipped just before it, and its Doc."""
@@ -90,9 +100,9 @@ class _ArticleState:
 
     def __init__(self) -> None:
         # every person read so far with the gender of their name ("F", "M", ""), latest last
-        self.persons: list[tuple[Actor, str]] = []
+        self.persons: list[_Person] = []
         # people named in the sentence being read, with the index of their name's last token
-        self.sentence_persons: list[tuple[int, Actor, str]] = []
+        self.sentence_persons: list[tuple[int, _Person]] = []
         self.dateline_country = ""
         self.dateline_place: Place | None = None
         self.main_country = ""  # the country most named in the article, if one dominates
@@ -402,17 +412,14 @@ class Coder:
                 # the latest person whose name has the pronoun's gender, else the latest
                 # whose name does not contradict it; "him"/"her" may take a person named
                 # earlier in the same sentence ("X fled, and Vilnius granted him asylum")
-                gender = gender_of_pronoun(head.lower_)
-                candidates = list(state.persons)
-                if head.lower_ in ("him", "her") and head.dep_ in ("dobj", "dative", "pobj"):
-                    candidates += [(p, g) for end, p, g in state.sentence_persons if end < head.i]
-                person = next((p for p, g in reversed(candidates) if g == gender), None)
-                if person is None:
-                    person = next((p for p, g in reversed(candidates) if not g), None)
-                if person is not None and person.code:
+                person = _antecedent(head, state)
+                if person is not None and person.code not in {"", *(a.code for a in actors)}:
                     actors.append(
                         replace(person, text=head.text, confidence=person.confidence * 0.8)
                     )
+                    # "he" stays the one who acts: "He also accused Kurti. He rejected ..."
+                    gender = gender_of_pronoun(head.lower_)
+                    state.persons.append(_Person(person, gender, acting, state.sentence))
                 continue
             if (
                 head.lower_ in ("they", "them")
@@ -482,9 +489,9 @@ class Coder:
             for actor in found:
                 if person_name and actor.country:
                     state.people[person_name] = actor
-                    _note_person(state, actor, _person_name(head, actor))
+                    _note_person(state, actor, _person_name(head, actor), acting)
                 elif actor.entry.startswith("person:"):
-                    _note_person(state, actor, _person_name(head, actor))
+                    _note_person(state, actor, _person_name(head, actor), acting)
                 if actor.sector and actor.country:
                     state.by_head[head.lemma_.lower()] = actor
                     if acting or actor.sector not in state.by_sector:
@@ -537,17 +544,25 @@ class Coder:
 
     def _remember_people(
         self, sent: Any, day: str, state: _ArticleState
-    ) -> list[tuple[Actor, str, int]]:
+    ) -> list[tuple[int, _Person]]:
         """Note every titled or known person of a sentence, for later surname references and
         definite descriptions ("the president"); return them with the gender of their names
         and the index of their last token (they become "he"/"she" once the sentence is read,
         "him"/"her" after their name within it)."""
-        people: list[tuple[Actor, str, int]] = []
+        people: list[tuple[int, _Person]] = []
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
             key = _person_key(ent.root)
-            if not key or key in state.people:
+            if not key:
+                continue
+            if key in state.people:
+                # named again: the latest person read ("Lukashenko has ruled since 1994.
+                # The EU has imposed sanctions on him")
+                known = state.people[key]
+                gender = _gender_of(state, known.name or ent.text)
+                person = _Person(known, gender, _is_main_subject(ent.root), state.sentence)
+                people.append((ent.end - 1, person))
                 continue
             actor = self.resolver.resolve(ent.root, day)
             if actor is None or not actor.country:
@@ -557,13 +572,35 @@ class Coder:
                 state.people[key] = actor
                 if actor.sector:
                     state.by_sector.setdefault(actor.sector, actor)
-                people.append((actor, gender_of_name(actor.name or ent.text), ent.end - 1))
+                gender = gender_of_name(actor.name or ent.text)
+                person = _Person(actor, gender, _is_main_subject(ent.root), state.sentence)
+                people.append((ent.end - 1, person))
             elif len(ent) > 1 or ent.root.tag_ == "NNP":
                 # someone of no known country: "he" after "Gonzalez left" is not an earlier
                 # known person; a sector found ("opposition activist X") is kept
                 known = actor if actor is not None and actor.code else Actor(text=ent.text)
-                people.append((known, gender_of_name(ent.text), ent.end - 1))
-        return people
+                gender = _gender_of(state, ent.text)
+                person = _Person(known, gender, _is_main_subject(ent.root), state.sentence)
+                people.append((ent.end - 1, person))
+        # a surname read before that the tagger did not take for a person this time
+        # ("Klimov, 41, was a member ..." tagged as an organisation)
+        named = {t.i for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
+        by_surname = {
+            words[-1]: p for p in state.persons if (words := (p.actor.name or p.actor.text).split())
+        }
+        for tok in sent:
+            earlier = by_surname.get(tok.text)
+            if (
+                earlier is None
+                or tok.i in named
+                or tok.pos_ != "PROPN"
+                or (tok.i > 0 and tok.nbor(-1).pos_ == "PROPN")
+                or (tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN")
+            ):
+                continue
+            again = _Person(earlier.actor, earlier.gender, _is_main_subject(tok), state.sentence)
+            people.append((tok.i, again))
+        return sorted(people, key=lambda item: item[0])
 
     def _appositive(self, head: Token, day: str, state: _ArticleState) -> list[Actor]:
         """An unknown name described by an apposition: "Tahlil Abdishakur, al-Shabaab's
@@ -654,7 +691,7 @@ class Coder:
         state.sentence = sent_index
         mentions = find_mentions(sent, sent_index, self.lexicon, self.grammar)
         sentence_people = self._remember_people(sent, article.published, state)
-        state.sentence_persons = [(end, actor, gender) for actor, gender, end in sentence_people]
+        state.sentence_persons = sentence_people
         start, end = cleaned.original_span(
             block_start + sent.start_char, block_start + sent.end_char
         )
@@ -731,7 +768,7 @@ class Coder:
                 )
             )
         out.extend(self._accusations(sent, out, sentence_text, start, end, sent_index, day, state))
-        state.persons.extend((actor, gender) for actor, gender, _ in sentence_people)
+        state.persons.extend(person for _, person in sentence_people)
         state.sentence_persons = []
         for item in out:
             self._denial_accuser(item, day, state)
@@ -1706,9 +1743,56 @@ def _present_tense(verb: Token, speech: Token | None) -> bool:
     return False
 
 
-def _note_person(state: _ArticleState, actor: Actor, name: str) -> None:
+def _note_person(state: _ArticleState, actor: Actor, name: str, acting: bool) -> None:
     """`actor` is the latest person read (for "he" and "she")."""
-    state.persons.append((actor, gender_of_name(name)))
+    state.persons.append(_Person(actor, gender_of_name(name), acting, state.sentence))
+
+
+def _gender_of(state: _ArticleState, name: str) -> str:
+    """The gender of a person's name, else of the latest person read with its surname
+    ("Klimov" after "Andrei Klimov")."""
+    surname = name.split()[-1:]
+    return gender_of_name(name) or next(
+        (
+            p.gender
+            for p in reversed(state.persons)
+            if p.gender and (p.actor.name or p.actor.text).split()[-1:] == surname
+        ),
+        "",
+    )
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of the sentence's main verb ("Klimov" in "Klimov was a member of the
+    parliament that Lukashenko disbanded", not "Lukashenko")."""
+    return _is_subject(token) and token.head.dep_ == "ROOT"
+
+
+def _antecedent(pronoun: Token, state: _ArticleState) -> Actor | None:
+    """The person a personal pronoun refers to: the latest person whose name has the
+    pronoun's gender, else the latest whose name does not contradict it. "him"/"her" may take
+    a person named earlier in the same sentence ("X fled, and Vilnius granted him asylum"); a
+    subject "he"/"she" prefers, within the sentence of that latest person, the one who acted
+    ("Vucic accused Kurti. He rejected ..." is Vucic)."""
+    gender = gender_of_pronoun(pronoun.lower_)
+    candidates = list(state.persons)
+    if pronoun.lower_ in ("him", "her") and pronoun.dep_ in ("dobj", "dative", "pobj"):
+        candidates += [p for end, p in state.sentence_persons if end < pronoun.i]
+    for fits in (lambda g: g == gender, lambda g: not g):
+        matching = [p for p in candidates if fits(p.gender)]
+        if not matching:
+            continue
+        latest = matching[-1]
+        if _is_subject(pronoun) and not latest.acting:
+            same = [p for p in matching if p.sentence == latest.sentence and p.acting]
+            if same:
+                return same[-1].actor
+        return latest.actor
+    return None
 
 
 def _person_name(head: Token, actor: Actor) -> str:

@@ -198,6 +198,14 @@ ARTICLES = [
         "PERAGR",
         id="they-the-group-acted-on",
     ),
+    pytest.param(
+        "Serbian President Aleksandar Vucic spoke in Belgrade on Monday. He accused Albin "
+        "Kurti of provoking the clashes. He rejected calls for an international inquiry.",
+        "2023-06-15",
+        "reject",
+        "SRBGOV",
+        id="he-keeps-the-subject-not-the-accused",
+    ),
 ]
 
 
@@ -253,3 +261,16 @@ def test_a_surname_keeps_the_office_of_its_day(coder: Coder) -> None:
     )
     urged = [e for e in events if e.event_text.lower().startswith("urg")]
     assert urged and [a.code for a in urged[0].actor] == ["USAGOV"], _codes(events)
+
+
+def test_him_is_the_person_named_again_not_an_earlier_one(coder: Coder) -> None:
+    """A known person named again is the latest person read, also in a sentence without an
+    event ("Lukashenko has ruled Belarus since 1994. The EU imposed sanctions on him")."""
+    events = coder.code_text(
+        "Belarusian President Alexander Lukashenko met Russian officials in Minsk on Monday. "
+        "Police arrested opposition activist Pavel Sevyarynets on Tuesday. Lukashenko has "
+        "ruled Belarus since 1994. The European Union imposed sanctions on him on Wednesday.",
+        date="2021-06-10",
+    )
+    sanctions = next(e for e in events if e.cameo == "163")
+    assert [r.code for r in sanctions.recipient] == ["BLRGOV"], _codes(events)

@@ -513,7 +513,18 @@ class ActorResolver:
                     country = hit.country
             if country:
                 break
-        del modifier_person
+        if modifier_person is not None and not sector and any(
+            t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens[:head_pos]
+        ):
+            # "Kurti's accusation", "Erdogan's visit": what a person owns stands for them
+            owner = self._named(
+                tuple(h for m in others for h in m.hits if h.person is modifier_person),
+                text,
+                day,
+                former or elect,
+            )
+            if owner is not None:
+                return owner
         if not country and sector:
             # "forces loyal to President Assad", "a spokesperson for the White House": the
             # side the phrase names is the actor's country
