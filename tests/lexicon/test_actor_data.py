@@ -393,7 +393,8 @@ def test_organisation_targets(organisations: list[tuple[int, dict[str, str]]]) -
     assert counts["IGO"] >= 80
     assert counts["REB"] + counts["UAF"] >= 100
     assert counts["SPY"] >= 60
-    assert counts["PTY"] >= 150
+    # a party is PTY while in government and OPP out of it: one name, rows of both sectors
+    assert len(names["PTY"] | names["OPP"]) >= 150
     assert counts["MIL"] >= 150 and len(military_countries) >= 40
 
 
@@ -413,11 +414,7 @@ def test_known_armed_groups_parties_and_militaries(
         "Jaish al-Adl": "IRNREB",
         "Free Papua Movement": "IDNREB",
         "FDLR": "RWAREB",
-        "BJP": "INDPTY",
-        "Likud": "ISRPTY",
-        "United Russia": "RUSPTY",
         "Workers' Party of Korea": "PRKPTY",
-        "ANC": "ZAFPTY",
         "UNAMA": "IGOUNO",
         "European Court of Justice": "IGOEU",
         "AMISOM": "IGOAU",
@@ -425,6 +422,36 @@ def test_known_armed_groups_parties_and_militaries(
     }
     for name, code in expected.items():
         assert codes[key(name)] == {code}, name
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("BJP", "2010-06-01", "INDOPP"),
+        ("BJP", "2020-06-01", "INDPTY"),
+        ("Likud", "2007-06-01", "ISROPP"),
+        ("Likud", "2015-06-01", "ISRPTY"),
+        ("ANC", "2015-06-01", "ZAFPTY"),
+        ("British Labour Party", "2016-06-01", "GBROPP"),
+        ("British Labour Party", "2025-06-01", "GBRPTY"),
+        ("Awami League", "2025-06-01", "BGDOPP"),
+        ("United Russia", "2020-06-01", "RUSPTY"),
+        ("ZANU-PF", "2010-06-01", "ZWEPTY"),
+    ],
+)
+def test_parties_are_opposition_out_of_government(
+    organisations: list[tuple[int, dict[str, str]]], name: str, day: str, code: str
+) -> None:
+    """CODING.md: opposition parties are OPP. A party's rows follow its periods in
+    government (PTY) and out of it (OPP)."""
+    found = {
+        row["code"]
+        for _, row in organisations
+        if key(name) in {key(a) for a in [row["name"], *split(row["aliases"])]}
+        and (not row["from"] or row["from"] <= day)
+        and (not row["to"] or day < row["to"])
+    }
+    assert found == {code}
 
 
 def test_heads_of_g20_and_p5_since_2000(people: list[tuple[int, dict[str, Any]]]) -> None:

@@ -578,7 +578,8 @@ Iraqi militias | - | IRQ | UAF
 Iran-backed militias | - | - | UAF
 Sudan's Rapid Support Forces | - | SDN | REB
 the RSF | - | SDN | REB
-the Tigray People's Liberation Front | - | ETH | PTY
+the Tigray People's Liberation Front | - | ETH | OPP
+the Tigray People's Liberation Front | 2015-06-01 | ETH | PTY
 TPLF fighters | - | ETH | REB
 the Arakan Army | - | MMR | REB
 the YPG | - | SYR | REB
