@@ -351,6 +351,7 @@ class Coder:
         self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
         merged = merge_mentions(kept)
+        _carry_when_where(merged)
         events = [self._event(article, c) for c in merged]
         if not self.include_all:
             events = [e for e in events if e.modality == "asserted"]
@@ -1760,6 +1761,34 @@ def _gender_of(state: _ArticleState, name: str) -> str:
         ),
         "",
     )
+
+
+def _carry_when_where(coded: list[CodedMention]) -> None:
+    """An act told in the sentences right after a dated, placed event of the same sides,
+    with no time or place of its own, happened then and there: "... held talks in Hanoi on
+    December 14. Son hailed the visit ..." (CODING.md: an event tied to a dated act takes its
+    date). Background told in the perfect ("has staged protests since") is left alone."""
+    for index, item in enumerate(coded):
+        if item.date and item.place is not None:
+            continue
+        anchor = item.mention.anchor
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
+            continue
+        sides = {a.country for a in (*item.actors, *item.recipients) if a.country}
+        for earlier in reversed(coded[:index]):
+            if item.evidence.sentence - earlier.evidence.sentence > 2:
+                break
+            if earlier.evidence.sentence == item.evidence.sentence:
+                continue
+            if earlier.modality != "asserted" or earlier.date_precision != "day":
+                continue
+            if not sides & {a.country for a in (*earlier.actors, *earlier.recipients)}:
+                continue
+            if not item.date:
+                item.date, item.date_precision = earlier.date, earlier.date_precision
+            if item.place is None and earlier.place is not None:
+                item.place = earlier.place
+            break
 
 
 def _is_subject(token: Token) -> bool:

@@ -36,6 +36,16 @@ CASES = [
      "15", "2008-03-02", None),
     # a participle does not take the date of the main clause
     ("Diplomats expelled by Poland left Warsaw on Sunday.", "2023-05-16", "174", "", None),
+    # the partner's place phrase is the meeting's
+    ("Vietnam's foreign minister held talks with his Cambodian counterpart in Hanoi on Monday.",
+     "2023-12-14", "046", "2023-12-11", "VNM"),
+    # an act told right after a dated, placed event of the same sides happened then and there
+    ("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing "
+     "on Monday. Lavrov thanked China for its support.", "2023-12-14", "05", "2023-12-11",
+     "CHN"),
+    # background in the perfect does not take the day of the news
+    ("Kenyan police arrested 40 opposition protesters in Nairobi on Monday. The opposition "
+     "has staged protests against the government for months.", "2023-12-14", "14", "", None),
     # a pluperfect act reported on Saturday has no day
     ("The army said on Saturday that troops had killed six rebels.", "2021-03-08", "19", "",
      None),

@@ -1030,6 +1030,16 @@ def place_phrases(mention: Mention) -> list[Span]:
                 for p in c.children
                 if p.dep_ == "pobj"
             )
+    # "held talks with his counterpart in Hanoi", "clashed with protesters in Nairobi": the
+    # parser hangs the place on the partner
+    holders.extend(
+        p
+        for holder in list(holders)
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
     found: list[Span] = []
     seen: set[int] = set()
     for holder in holders:
