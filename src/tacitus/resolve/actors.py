@@ -384,21 +384,17 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 named = self.resolve(child, day)
+                noun = head.lemma_.lower()
                 if (
                     named is not None
-                    and named.entry
                     and not named.entry.startswith("person:")
-                    and head.lemma_.lower() in _GROUP_NOUNS
+                    # "the Somali Islamist group al-Shabab": the group is the one named;
+                    # "its NATO ally Turkey", "its neighbour Kyrgyzstan": the country is
+                    and (
+                        (named.entry and noun in _GROUP_NOUNS)
+                        or (named.country and noun in _STANDS_FOR_APPOS)
+                    )
                 ):
-                    # "the Somali Islamist group al-Shabab": the group is the one named
-                    return replace(named, text=text)
-                if (
-                    named is not None
-                    and named.country
-                    and not named.entry.startswith("person:")
-                    and head.lemma_.lower() in _STANDS_FOR_APPOS
-                ):
-                    # "its NATO ally Turkey", "its neighbour Kyrgyzstan": the one named
                     return replace(named, text=text)
                 if named is not None and named.entry.startswith("person:"):
                     sector = "ELI" if former or elect else named.sector
