@@ -15,6 +15,104 @@ from tacitus.pipeline import Coder
 from tacitus.resolve.actors import resolve_phrase
 
 CASES = """\
+# --- session 3: news-style phrases of 2019-2025, dated, one per country and kind
+Israeli Defense Forces | 2023-11-01 | ISR | MIL
+the Palestinian health ministry | 2023-11-01 | PSE | GOV
+the U.S. State Department | 2023-05-01 | USA | GOV
+Pentagon officials | 2023-05-01 | USA | MIL
+the Chinese embassy in Washington | 2023-05-01 | CHN | GOV
+the Indian Army | 2023-05-01 | IND | MIL
+Brazilian President Luiz Inacio Lula da Silva | 2023-05-01 | BRA | GOV
+German Chancellor Olaf Scholz | 2023-05-01 | DEU | GOV
+British Prime Minister Rishi Sunak | 2023-05-01 | GBR | GOV
+Japanese Prime Minister Fumio Kishida | 2023-05-01 | JPN | GOV
+South Korean President Yoon Suk Yeol | 2023-05-01 | KOR | GOV
+Lebanese army | 2023-05-01 | LBN | MIL
+Hezbollah fighters | 2023-05-01 | LBN | REB
+Boko Haram insurgents | 2023-05-01 | NGA | REB
+Malian junta | 2023-05-01 | MLI | MIL
+Colombian ELN guerrillas | 2023-05-01 | COL | REB
+Egyptian security forces | 2023-05-01 | EGY | COP
+Saudi Crown Prince Mohammed bin Salman | 2023-05-01 | SAU | GOV
+Israeli Prime Minister Benjamin Netanyahu | 2023-05-01 | ISR | GOV
+Palestinian Authority President Mahmoud Abbas | 2023-05-01 | PSE | GOV
+Israeli settlers | 2023-05-01 | ISR | CVL
+Palestinian protesters | 2023-05-01 | PSE | CVL
+US Secretary of State Antony Blinken | 2023-05-01 | USA | GOV
+Republican senators | 2023-05-01 | USA | LEG
+the Sri Lankan navy | 2023-05-01 | LKA | MIL
+Bangladeshi garment workers | 2023-05-01 | BGD | LAB
+Thai protesters | 2023-05-01 | THA | CVL
+Belarusian opposition leader Sviatlana Tsikhanouskaya | 2023-05-01 | BLR | OPP
+Russian opposition leader Alexei Navalny | 2021-05-01 | RUS | OPP
+Armenian Prime Minister Nikol Pashinyan | 2023-05-01 | ARM | GOV
+Azerbaijani forces | 2023-05-01 | AZE | MIL
+Serbian President Aleksandar Vucic | 2023-05-01 | SRB | GOV
+Kosovo police | 2023-05-01 | XKX | COP
+the Greek coast guard | 2023-05-01 | GRC | MIL
+Turkish President Recep Tayyip Erdogan | 2023-05-01 | TUR | GOV
+PKK fighters | 2023-05-01 | TUR | REB
+Polish border guards | 2023-05-01 | POL | COP
+Hungarian Prime Minister Viktor Orban | 2023-05-01 | HUN | GOV
+Venezuelan opposition leader Juan Guaido | 2020-05-01 | VEN | OPP
+Russian warplanes | 2020-05-01 | RUS | MIL
+the Afghan Interior Ministry | 2019-05-01 | AFG | GOV
+Somali Prime Minister Hamza Abdi Barre | 2023-05-01 | SOM | GOV
+Ethiopian Prime Minister Abiy Ahmed | 2023-05-01 | ETH | GOV
+Tigrayan forces | 2021-05-01 | ETH | REB
+Libyan National Army | 2020-05-01 | LBY | MIL
+Kurdish Peshmerga | 2020-05-01 | IRQ | MIL
+Haitian police | 2023-05-01 | HTI | COP
+Chilean Interior Minister Carolina Toha | 2023-05-01 | CHL | GOV
+Peruvian President Dina Boluarte | 2023-05-01 | PER | GOV
+Argentine President Javier Milei | 2024-05-01 | ARG | GOV
+the Bolivian army | 2024-06-27 | BOL | MIL
+Pakistani Prime Minister Shehbaz Sharif | 2023-05-01 | PAK | GOV
+Indian Prime Minister Narendra Modi | 2023-05-01 | IND | GOV
+Chinese Foreign Ministry spokesman Wang Wenbin | 2023-05-01 | CHN | GOV
+Taiwan's defence ministry | 2023-05-01 | TWN | MIL
+Australian Prime Minister Anthony Albanese | 2023-05-01 | AUS | GOV
+New Zealand police | 2023-05-01 | NZL | COP
+Canadian Prime Minister Justin Trudeau | 2023-05-01 | CAN | GOV
+Mexican President Andres Manuel Lopez Obrador | 2023-05-01 | MEX | GOV
+Cuban dissidents | 2023-05-01 | CUB | OPP
+Guatemalan prosecutors | 2023-05-01 | GTM | JUD
+Salvadoran President Nayib Bukele | 2023-05-01 | SLV | GOV
+Honduran police | 2023-05-01 | HND | COP
+the Egyptian foreign ministry | 2023-05-01 | EGY | GOV
+Jordanian King Abdullah | 2023-05-01 | JOR | GOV
+Qatari Prime Minister Mohammed bin Abdulrahman Al Thani | 2023-05-01 | QAT | GOV
+the Emirati foreign ministry | 2023-05-01 | ARE | GOV
+Moroccan security forces | 2023-05-01 | MAR | COP
+Senegalese opposition leader Ousmane Sonko | 2023-05-01 | SEN | OPP
+Ivorian troops | 2023-05-01 | CIV | MIL
+Ghanaian President Nana Akufo-Addo | 2023-05-01 | GHA | GOV
+Cameroonian separatists | 2023-05-01 | CMR | REB
+Congolese troops | 2023-05-01 | COD | MIL
+Rwandan President Paul Kagame | 2023-05-01 | RWA | GOV
+Ugandan opposition leader Bobi Wine | 2023-05-01 | UGA | OPP
+Tanzanian police | 2023-05-01 | TZA | COP
+Mozambican insurgents | 2023-05-01 | MOZ | REB
+Zimbabwean President Emmerson Mnangagwa | 2023-05-01 | ZWE | GOV
+South African President Cyril Ramaphosa | 2023-05-01 | ZAF | GOV
+a Kenyan court | 2023-05-01 | KEN | JUD
+Niger's junta | 2023-08-01 | NER | MIL
+Chadian soldiers | 2023-05-01 | TCD | MIL
+South Sudanese President Salva Kiir | 2023-05-01 | SSD | GOV
+Ukrainian drones | 2023-05-01 | UKR | MIL
+Moldovan President Maia Sandu | 2023-05-01 | MDA | GOV
+Georgian protesters | 2023-05-01 | GEO | CVL
+Kazakh President Kassym-Jomart Tokayev | 2023-05-01 | KAZ | GOV
+Uzbek authorities | 2023-05-01 | UZB | GOV
+Tajik border guards | 2023-05-01 | TJK | COP
+Kyrgyz troops | 2023-05-01 | KGZ | MIL
+Afghanistan's Taliban rulers | 2023-05-01 | AFG | GOV
+Iranian protesters | 2023-05-01 | IRN | CVL
+Iraqi Prime Minister Mohammed Shia al-Sudani | 2023-05-01 | IRQ | GOV
+Kuwaiti emir | 2023-05-01 | KWT | GOV
+Bahraini authorities | 2023-05-01 | BHR | GOV
+Turkish-backed Syrian fighters | 2023-05-01 | SYR | REB
+Palestinian gunmen | 2023-05-01 | PSE | UAF
 # --- session 2: ministers of more countries, dated
 Nikos Dendias | 2021-03-01 | GRC | GOV
 Nikos Dendias | 2024-03-01 | GRC | MIL
