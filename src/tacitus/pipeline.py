@@ -1763,8 +1763,15 @@ def _gender_of(state: _ArticleState, name: str) -> str:
     )
 
 
+# Words that move an act away from the time of the events before it.
+_OTHER_TIME = frozenset(
+    "later earlier afterwards afterward previously subsequently formerly ago before since "
+    "once".split()
+)
+
+
 def _carry_when_where(coded: list[CodedMention]) -> None:
-    """An act told in the sentences right after a dated, placed event of the same sides,
+    """An act told in the sentences right after a dated, placed event of the same actor,
     with no time or place of its own, happened then and there: "... held talks in Hanoi on
     December 14. Son hailed the visit ..." (CODING.md: an event tied to a dated act takes its
     date). Background told in the perfect ("has staged protests since") is left alone."""
@@ -1774,7 +1781,11 @@ def _carry_when_where(coded: list[CodedMention]) -> None:
         anchor = item.mention.anchor
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
             continue
-        sides = {a.country for a in (*item.actors, *item.recipients) if a.country}
+        if any(t.lower_ in _OTHER_TIME for t in anchor.sent):
+            continue  # "Later she criticised Beijing": another time, not said which
+        acting = {a.country for a in item.actors}
+        if not acting or "" in acting:
+            continue
         for earlier in reversed(coded[:index]):
             if item.evidence.sentence - earlier.evidence.sentence > 2:
                 break
@@ -1782,8 +1793,8 @@ def _carry_when_where(coded: list[CodedMention]) -> None:
                 continue
             if earlier.modality != "asserted" or earlier.date_precision != "day":
                 continue
-            if not sides & {a.country for a in (*earlier.actors, *earlier.recipients)}:
-                continue
+            if not acting <= {a.country for a in earlier.actors}:
+                continue  # a reaction of the other side ("Britain condemned the expulsion")
             if not item.date:
                 item.date, item.date_precision = earlier.date, earlier.date_precision
             if item.place is None and earlier.place is not None:

@@ -39,10 +39,15 @@ CASES = [
     # the partner's place phrase is the meeting's
     ("Vietnam's foreign minister held talks with his Cambodian counterpart in Hanoi on Monday.",
      "2023-12-14", "046", "2023-12-11", "VNM"),
-    # an act told right after a dated, placed event of the same sides happened then and there
+    # an act told right after a dated, placed event of the same actor happened then and there
     ("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing "
-     "on Monday. Lavrov thanked China for its support.", "2023-12-14", "05", "2023-12-11",
+     "on Monday. China thanked Russia for its support.", "2023-12-14", "05", "2023-12-11",
      "CHN"),
+    # ... not a reaction of the other side, nor an act at another time
+    ("Russia expelled two British diplomats in Moscow on Monday. The British government "
+     "condemned the expulsion.", "2024-03-06", "11", "", None),
+    ("Kenya and Ethiopia signed a trade agreement in Nairobi on Wednesday. Later Kenya "
+     "praised Ethiopia for its help.", "2024-03-22", "051", "", None),
     # background in the perfect does not take the day of the news
     ("Kenyan police arrested 40 opposition protesters in Nairobi on Monday. The opposition "
      "has staged protests against the government for months.", "2023-12-14", "14", "", None),
