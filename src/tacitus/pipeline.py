@@ -1460,6 +1460,11 @@ _INTENT_GOVERNORS = frozenset(
         "keen",
         "undertake",
         "volunteer",
+        # "Vietnam wants to promote cooperation with Benin", "hopes to deepen ties"
+        "want",
+        "hope",
+        "wish",
+        "seek",
     }
 )
 

@@ -11,6 +11,17 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # an intent to cooperate stated with want/hope: 03 asserted, the act itself hypothetical
+    (
+        "Vietnam wants to promote multifaceted cooperation with Laos.",
+        "2023-12-14",
+        [("03", "VNM", "LAO", "asserted"), ("05", "VNM", "LAO", "hypothetical")],
+    ),
+    (
+        "Russia does not want to expand cooperation with NATO.",
+        "2023-12-14",
+        [("05", "RUS", "IGONATO", "negated")],
+    ),
     # passive with and without an agent
     (
         "Two Dutch diplomats were expelled by Turkey on Monday.",
