@@ -571,6 +571,10 @@ class Coder:
                 actor = found[0] if found else actor
             if actor is not None and actor.country:
                 state.people[key] = actor
+                family = ent[0].lower_
+                if len(ent) in (2, 3) and family in _FAMILY_NAME_FIRST:
+                    # "Wang Yi ... Wang said", "Yoon Suk Yeol ... Yoon": the family name leads
+                    state.people.setdefault(family, actor)
                 if actor.sector:
                     state.by_sector.setdefault(actor.sector, actor)
                 gender = gender_of_name(actor.name or ent.text)
@@ -1848,6 +1852,17 @@ def _person_name(head: Token, actor: Actor) -> str:
         if ent.start <= head.i < ent.end and ent.label_ == "PERSON":
             return str(ent.text)
     return str(head.text)
+
+
+# Common Chinese and Korean family names, which come first and are what news calls the
+# person by later ("Wang Yi" ... "Wang said"); Vietnamese names are called by the last word.
+_FAMILY_NAME_FIRST = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao liang "
+    "zheng xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du "
+    "ye cheng wei su lu ding ren shen yao qin xi "
+    "kim lee park choi jung chung kang cho yoon jang lim shin moon yoo ahn hwang jeon hong "
+    "ko son bae baek nam noh roh ban".split()
+)
 
 
 def _person_key(head: Token) -> str:

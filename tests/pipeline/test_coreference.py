@@ -206,6 +206,14 @@ ARTICLES = [
         "SRBGOV",
         id="he-keeps-the-subject-not-the-accused",
     ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing "
+        "on Monday. Wang praised Russia for its support.",
+        "2023-12-14",
+        "prais",
+        "CHNGOV",
+        id="a-chinese-family-name-comes-first",
+    ),
 ]
 
 
