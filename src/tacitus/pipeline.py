@@ -99,7 +99,8 @@ class _ArticleState:
     """What the coder remembers while reading one article (for pronouns and context)."""
 
     def __init__(self) -> None:
-        # every person read so far with the gender of their name ("F", "M", ""), latest last
+        # every person read so far (with the gender of their name, "F", "M" or "", whether
+        # they acted and in which sentence), latest last
         self.persons: list[_Person] = []
         # people named in the sentence being read, with the index of their name's last token
         self.sentence_persons: list[tuple[int, _Person]] = []

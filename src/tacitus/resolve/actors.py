@@ -571,7 +571,7 @@ class ActorResolver:
         if not found or found[0].start != 0:
             return None
         party = next(
-            (h.org for h in found[0].hits if h.kind == "org" and h.org and h.org.sector == "PTY"),
+            (h.org for h in found[0].hits if h.org and h.org.sector in ("PTY", "OPP")),
             None,
         )
         if party is None or not party.country:
