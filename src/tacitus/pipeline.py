@@ -1227,7 +1227,7 @@ class Coder:
             countries = {a.country for a in item.actors if a.country}
             named = {r.country for r in item.recipients if r.country}
             for earlier in reversed(coded[:index]):
-                if earlier.code[:2] not in ("11", "12", "13"):
+                if earlier.code[:2] not in ("11", "12", "13") or not earlier.actors:
                     continue
                 if not any(r.country in countries for r in earlier.recipients):
                     continue
