@@ -1198,7 +1198,12 @@ class Coder:
             if not patterns:
                 continue
             roots = {p.code[:2] for p in patterns}
-            for other in reversed(coded[: index + 1] + coded[index + 1 :]):
+            # The latest earlier event named by the same word ("the arrests"), else the first
+            # of its kind: "condemned the attack" is the story's attack, not a later raid.
+            named_alike = [
+                o for o in reversed(coded) if o.mention.trigger.lemma_.lower() == lemma
+            ]
+            for other in [*named_alike, *(o for o in coded if o not in named_alike)]:
                 if other is item or not other.actors:
                     continue
                 same_token = other.mention.trigger.i == noun.i and (

@@ -11,6 +11,14 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # "condemned the attack": the story's attack, not a later operation of the other side
+    (
+        "Islamic State fighters ambushed a Nigerien army convoy on Sunday, killing 14 soldiers. "
+        "Nigerien troops swept the area on Tuesday and destroyed two camps. Mali's government "
+        "condemned the attack on Wednesday.",
+        "2024-03-14",
+        [("11", "MLIGOV", "REB", "asserted")],
+    ),
     # an intent to cooperate stated with want/hope: 03 asserted, the act itself hypothetical
     (
         "Vietnam wants to promote multifaceted cooperation with Laos.",
