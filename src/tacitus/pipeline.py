@@ -928,9 +928,15 @@ class Coder:
             if not accusers or not accused:
                 continue
             accuser = accusers[0]
-            if {a.code for a in accused} <= {a.code for a in accusers}:
+            own_side = any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                for head in item.accused_heads
+                for c in head.children
+            )
+            if own_side or {a.code for a in accused} <= {a.code for a in accusers}:
                 # "al-Shabaab said its fighters carried out the ambush": a claim of
-                # responsibility (015), the act itself only claimed.
+                # responsibility (015), the act itself only claimed; "the army said its drones
+                # struck ..." is a report of its own operation, no accusation.
                 claimed = self._claim_of_responsibility(
                     item.speech, accuser, coded, sentence_text, start, end, sent_index
                 )

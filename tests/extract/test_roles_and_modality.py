@@ -11,6 +11,12 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # an army's report of its own operation is a report: the strike is asserted, no accusation
+    (
+        "The Nigerien army said its drones struck militant hideouts near the border on Monday.",
+        "2024-03-14",
+        [("19", "NERMIL", "NERREB", "asserted")],
+    ),
     # "condemned the attack": the story's attack, not a later operation of the other side
     (
         "Islamic State fighters ambushed a Nigerien army convoy on Sunday, killing 14 soldiers. "
