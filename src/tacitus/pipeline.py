@@ -1954,6 +1954,9 @@ def _finish_roles(
     # "Defence Minister Shoigu met his Chinese counterpart": a counterpart holds the same post
     item.recipients = [_counterpart_sector(r, item.actors) for r in item.recipients]
     item.actors = [_counterpart_sector(a, item.recipients) for a in item.actors]
+    # "its drones and fighter jets": two phrases, one side once their country is filled in
+    item.actors = _distinct(item.actors)
+    item.recipients = _distinct(item.recipients)
     context = contexts[0] if contexts else ""
     joint = item.code[:2] in _SYMMETRIC_ROOTS or item.mutual
     if len(item.actors) >= 2 and joint and (not item.recipients or item.guessed_recipient):
@@ -1975,6 +1978,18 @@ def _finish_roles(
             replace(r, sector="GOV", code=f"{r.country}GOV") if r.country and not r.sector else r
             for r in item.recipients
         ]
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """The actors with each code once (the first phrase that gave it), in order."""
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        if actor.code and actor.code in seen:
+            continue
+        seen.add(actor.code)
+        out.append(actor)
+    return out
 
 
 # Nouns of freeing captives: a demand for it is addressed to whoever holds them.

@@ -13,9 +13,10 @@ from tacitus.pipeline import Coder
 CASES = [
     # an army's report of its own operation is a report: the strike is asserted, no accusation
     (
-        "The Nigerien army said its drones struck militant hideouts near the border on Monday.",
+        "The Malian army said its drones and fighter jets struck rebel hideouts near Kidal on "
+        "Friday, killing 30 fighters.",
         "2024-03-14",
-        [("19", "NERMIL", "NERREB", "asserted")],
+        [("19", "MLIMIL", "MLIREB", "asserted")],
     ),
     # "condemned the attack": the story's attack, not a later operation of the other side
     (
