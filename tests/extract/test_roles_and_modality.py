@@ -11,6 +11,13 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # criticism of a named side deep in a clause: "what he said was ... from the United States"
+    (
+        "Iran's president denounced what he said was a long campaign of pressure from the "
+        "United States.",
+        "2019-01-01",
+        [("11", "IRNGOV", "USA", "asserted")],
+    ),
     # an army's report of its own operation is a report: the strike is asserted, no accusation
     (
         "The Malian army said its drones and fighter jets struck rebel hideouts near Kidal on "

@@ -977,7 +977,25 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                 partners += [o for o in objects(holder.head) if o.dep_ == "dobj"]
             if partners:
                 candidates.append(partners)
+    if mention.code[:2] in ("10", "11", "12", "13"):
+        # "decried what he called a history of threats of the U.S. empire": a name deeper in
+        # what is criticised or demanded, the nearest first
+        clauses = [c for h in holders for c in h.children if c.dep_ == "ccomp"]
+        for obj in [*objs, *clauses]:
+            names = sorted(
+                (
+                    t
+                    for t in obj.subtree
+                    if t.pos_ == "PROPN" and t.ent_type_ in _SIDE_LABELS and t.i != obj.i
+                ),
+                key=lambda t: abs(t.i - obj.i),
+            )
+            candidates.extend([name] for name in names)
     return candidates
+
+
+# Entity labels of a name that can be a side.
+_SIDE_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 _PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "visit", "welcome"})
