@@ -16,6 +16,7 @@ from tacitus.clean import CleanText, Dateline, clean, split_dateline
 from tacitus.dedupe import merge_mentions
 from tacitus.extract import (
     Mention,
+    deep_recipient_heads,
     fallback_recipient_heads,
     find_mentions,
     objects,
@@ -629,17 +630,21 @@ class Coder:
         own = {a.code for a in actors}
         own_countries = {a.country for a in actors if a.country}
         same_country: list[Actor] = []
-        for heads in fallback_recipient_heads(mention):
-            found = [
-                r
-                for r in self._resolve(heads, day, state, acting=False)
-                if r.code and r.code not in own
-            ]
-            foreign = [r for r in found if not r.country or r.country not in own_countries]
-            if foreign:
-                return foreign
-            if found and not same_country:
-                same_country = found
+        for candidates in (fallback_recipient_heads(mention), deep_recipient_heads(mention)):
+            # names deeper in what a statement is about only when the usual places name none
+            for heads in candidates:
+                found = [
+                    r
+                    for r in self._resolve(heads, day, state, acting=False)
+                    if r.code and r.code not in own
+                ]
+                foreign = [r for r in found if not r.country or r.country not in own_countries]
+                if foreign:
+                    return foreign
+                if found and not same_country:
+                    same_country = found
+            if same_country:
+                break
         if is_international(mention.code):
             return []
         return same_country

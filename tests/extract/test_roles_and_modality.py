@@ -11,6 +11,13 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # an investigation into a claim about a named person: that person
+    (
+        "Prosecutors in Argentina opened an investigation on Monday into claims that former "
+        "President Alberto Fernandez took bribes.",
+        "2024-08-10",
+        [("09", "ARGJUD", "ARGELI", "asserted")],
+    ),
     # criticism of a named side deep in a clause: "what he said was ... from the United States"
     (
         "Iran's president denounced what he said was a long campaign of pressure from the "

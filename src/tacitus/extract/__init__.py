@@ -977,20 +977,37 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                 partners += [o for o in objects(holder.head) if o.dep_ == "dobj"]
             if partners:
                 candidates.append(partners)
-    if mention.code[:2] in ("10", "11", "12", "13"):
-        # "decried what he called a history of threats of the U.S. empire": a name deeper in
-        # what is criticised or demanded, the nearest first
-        clauses = [c for h in holders for c in h.children if c.dep_ == "ccomp"]
-        for obj in [*objs, *clauses]:
-            names = sorted(
-                (
-                    t
-                    for t in obj.subtree
-                    if t.pos_ == "PROPN" and t.ent_type_ in _SIDE_LABELS and t.i != obj.i
-                ),
-                key=lambda t: abs(t.i - obj.i),
-            )
-            candidates.extend([name] for name in names)
+    return candidates
+
+
+def deep_recipient_heads(mention: Mention) -> list[list[Token]]:
+    """For an investigation, demand, criticism, refusal or threat whose slots and usual places
+    name no side: the names deeper in what it is about, the nearest first ("decried what he
+    called a history of threats of the U.S. empire", "an investigation into suspicions that
+    Toledo took bribes")."""
+    if mention.code[:2] not in ("09", "10", "11", "12", "13"):
+        return []
+    holders = [mention.trigger]
+    if mention.anchor.i != mention.trigger.i:
+        holders.append(mention.anchor)
+    objs = [o for h in holders if h.pos_ in ("VERB", "AUX") for o in objects(h) if o.i != h.i]
+    about = [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ("into", "over", "about"))
+    ]
+    candidates: list[list[Token]] = []
+    for obj in [*objs, *about]:
+        names = sorted(
+            (
+                t
+                for t in obj.subtree
+                if t.pos_ == "PROPN" and t.ent_type_ in _SIDE_LABELS and t.i != obj.i
+            ),
+            key=lambda t: abs(t.i - obj.i),
+        )
+        candidates.extend([name] for name in names)
     return candidates
 
 
