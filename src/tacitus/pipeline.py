@@ -1235,15 +1235,17 @@ class Coder:
 
     @staticmethod
     def _link_denials(coded: list[CodedMention]) -> None:
-        """A denial answers the latest accusation against the denier: it takes the accuser
-        as its recipient when it names none, and both share a `claim_id`."""
+        """A denial answers the latest accusation (or investigation) against the denier: it
+        takes the accuser as its recipient when it names none, and both share a `claim_id`."""
         for index, item in enumerate(coded):
             if item.code != "016" or not item.actors:
                 continue
             countries = {a.country for a in item.actors if a.country}
             named = {r.country for r in item.recipients if r.country}
             for earlier in reversed(coded[:index]):
-                if earlier.code[:2] not in ("11", "12", "13") or not earlier.actors:
+                # an accusation, or an investigation of the denier ("prosecutors opened an
+                # investigation into Toledo ... he has denied any wrongdoing")
+                if earlier.code[:2] not in ("09", "11", "12", "13") or not earlier.actors:
                     continue
                 if not any(r.country in countries for r in earlier.recipients):
                     continue

@@ -11,6 +11,14 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # a denial answers an investigation of the denier
+    (
+        "Prosecutors in Argentina opened an investigation on Monday into claims that former "
+        "President Alberto Fernandez took bribes. The former president has denied any "
+        "wrongdoing.",
+        "2024-08-10",
+        [("09", "ARGJUD", "ARGELI", "asserted"), ("01", "ARGELI", "ARGJUD", "asserted")],
+    ),
     # an investigation into a claim about a named person: that person
     (
         "Prosecutors in Argentina opened an investigation on Monday into claims that former "
