@@ -346,6 +346,7 @@ class Coder:
             self._local_branch(item, state.main_country)
             _refine_meeting(item)
             _refine_violence(item)
+            _refine_crackdown(item)
             _refine_takeover(item)
             _refine_court(item)
             _refine_alert(item)
@@ -1651,6 +1652,28 @@ def _refine_violence(item: CodedMention) -> None:
     elif item.recipients and all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
         item.code = "18"
         item.rule += "+18:civilians"
+
+
+def _refine_crackdown(item: CodedMention) -> None:
+    """Repressing protests (175) with no one named is done to the protesters, people of the
+    repressing side's country: "security forces violently put down protests in 2018"."""
+    if (item.recipients and not item.guessed_recipient) or not item.code.startswith("175"):
+        return  # (a guessed recipient, "protests in Minsk" -> the capital, gives way)
+    anchor = item.mention.anchor
+    targets = objects(anchor) if anchor.pos_ == "VERB" else []
+    if not any(t.lemma_.lower() in _PROTEST_WORDS for t in targets):
+        return
+    countries = {a.country for a in item.actors if a.country}
+    if len(countries) == 1:
+        country = next(iter(countries))
+        item.recipients = [
+            Actor(text="", country=country, sector="CVL", code=f"{country}CVL", confidence=0.4)
+        ]
+
+
+_PROTEST_WORDS = frozenset(
+    "protest protests demonstration rally march unrest dissent riot uprising".split()
+)
 
 
 def _refine_court(item: CodedMention) -> None:

@@ -11,6 +11,12 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # repressing protests with no one named is done to people of the repressing country
+    (
+        "Belarusian riot police violently broke up protests in Minsk on Sunday.",
+        "2020-08-11",
+        [("17", "BLRCOP", "BLRCVL", "asserted")],
+    ),
     # a denial answers an investigation of the denier
     (
         "Prosecutors in Argentina opened an investigation on Monday into claims that former "
