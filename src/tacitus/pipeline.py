@@ -433,6 +433,17 @@ class Coder:
                 group = state.last_group
                 actors.append(replace(group, text=head.text, confidence=group.confidence * 0.7))
                 continue
+            if (
+                head.lower_ in ("country", "nation")
+                and state.main_country
+                and _is_definite(head)
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
+            ):
+                # "demanded that the country hold elections", "THE nation and China": the
+                # country the article is about
+                country = state.main_country
+                actors.append(Actor(text=head.text, country=country, code=country, confidence=0.5))
+                continue
             if _mutual([head]):
                 continue  # "expelled each other's ambassadors": the act is mutual
             found = self.resolver.resolve_all(head, day)

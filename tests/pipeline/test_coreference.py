@@ -282,3 +282,14 @@ def test_him_is_the_person_named_again_not_an_earlier_one(coder: Coder) -> None:
     )
     sanctions = next(e for e in events if e.cameo == "163")
     assert [r.code for r in sanctions.recipient] == ["BLRGOV"], _codes(events)
+
+
+def test_the_country_is_the_country_the_article_is_about(coder: Coder) -> None:
+    """ "demanded that the country hold new elections": the article's main country."""
+    events = coder.code_text(
+        "Kenyan police arrested opposition leaders in Nairobi on Monday, Kenya's interior "
+        "ministry said. The opposition demanded that the country hold new elections.",
+        date="2024-03-06",
+    )
+    demand = next(e for e in events if e.cameo.startswith("10"))
+    assert [r.code for r in demand.recipient] == ["KEN"], _codes(events)
