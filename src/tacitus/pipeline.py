@@ -330,6 +330,9 @@ class Coder:
             # In article order, so that what an event borrows from earlier ones is final.
             self._fill_from_context(coded, index)
             self._object_event_recipient(coded, index)
+            if not item.recipients:
+                item.recipients = _state_act_target(item.mention, item.actors, state.main_country)
+                item.guessed_recipient = bool(item.recipients)
             _agentless_actor(item, item.sentence_countries)
             here = self._named_place(item)
             contexts = item.contexts
@@ -1663,6 +1666,28 @@ def _refine_violence(item: CodedMention) -> None:
     elif item.recipients and all(r.sector in _CIVILIAN_SECTORS for r in item.recipients):
         item.code = "18"
         item.rule += "+18:civilians"
+
+
+def _state_act_target(mention: Mention, actors: list[Actor], country: str) -> list[Actor]:
+    """Criticism or rejection of a state's act with no side named ("rights groups dismissed
+    the legal proceedings as a sham") is addressed to the government of the country the
+    article is about, when the critic is not of that country."""
+    if not country or mention.code[:2] not in ("11", "12") or not actors:
+        return []
+    if any(a.country == country for a in actors):
+        return []
+    anchor = mention.anchor
+    targets = objects(anchor) if anchor.pos_ == "VERB" else []
+    if not any(t.lemma_.lower() in _STATE_ACTS for t in targets):
+        return []
+    return [Actor(text="", country=country, sector="GOV", code=f"{country}GOV", confidence=0.4)]
+
+
+# What a state does that others criticise without naming the state.
+_STATE_ACTS = frozenset(
+    "proceeding trial verdict sentence ruling election vote crackdown arrest detention law "
+    "decision policy ban execution".split()
+)
 
 
 def _refine_crackdown(item: CodedMention) -> None:

@@ -11,6 +11,14 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # criticism of a state's act with no side named: the government of the article's country
+    (
+        "An Egyptian court sentenced 20 activists to prison in Cairo on Monday. Egypt's "
+        "government said the activists had planned riots. Rights groups dismissed the trial "
+        "as a sham.",
+        "2024-03-06",
+        [("11", "NGO", "EGYGOV", "asserted")],
+    ),
     # repressing protests with no one named is done to people of the repressing country
     (
         "Belarusian riot police violently broke up protests in Minsk on Sunday.",
