@@ -11,6 +11,13 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # "officials from X and Y ... accusing each other": one side each
+    (
+        "Officials from Armenia and Azerbaijan accused each other of violating the ceasefire "
+        "on Tuesday.",
+        "2023-06-15",
+        [("11", "ARMGOV", "AZEGOV", "asserted")],
+    ),
     # criticism of a state's act with no side named: the government of the article's country
     (
         "An Egyptian court sentenced 20 activists to prison in Cairo on Monday. Egypt's "

@@ -267,13 +267,21 @@ class ActorResolver:
 
     def resolve_all(self, head: Token, day: str) -> list[Actor]:
         """Like `resolve`, but a phrase with coordinated countries ("Indian and Pakistani
-        troops", "the foreign ministers of India and Pakistan") gives one actor per country."""
+        troops", "the foreign ministers of India and Pakistan", "officials from Kosovo and
+        Serbia") gives one actor per country."""
         actor = self.resolve(head, day)
         if actor is None:
             return []
         if not actor.sector or actor.entry:
             return [actor]
-        for tok in np_tokens(head):
+        # "officials from Kosovo and Serbia": the countries of a "from" phrase count too
+        origin = [
+            t
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for t in prep.subtree
+        ]
+        for tok in [*np_tokens(head), *origin]:
             if tok.i == head.i or not any(c.dep_ == "conj" for c in tok.children):
                 continue
             countries: list[str] = []
