@@ -967,6 +967,10 @@ class Coder:
                 continue
             if not accuser.country or {a.country for a in accused} <= {accuser.country}:
                 continue
+            if not all(a.country or a.code.startswith("IGO") for a in accused):
+                # "the army said troops had killed ...", "police said gunmen attacked ...": a
+                # side of no named country is not shown to be another side; the act stands
+                continue
             out.append(
                 self._accusation(
                     sent,

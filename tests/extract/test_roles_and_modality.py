@@ -11,6 +11,19 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # a side of no named country reported by the police is not another side: the act stands
+    (
+        "Kenyan police said gunmen attacked a bus near Mombasa on Sunday, killing six "
+        "passengers.",
+        "2024-03-06",
+        [("18", "KENUAF", "KENCVL", "asserted")],
+    ),
+    # ... a named foreign side is accused
+    (
+        "Georgia's interior ministry said Russian jets had bombed a village near Gori.",
+        "2008-08-10",
+        [("11", "GEOGOV", "RUSMIL", "asserted"), ("19", "RUSMIL", "", "alleged")],
+    ),
     # "officials from X and Y ... accusing each other": one side each
     (
         "Officials from Armenia and Azerbaijan accused each other of violating the ceasefire "
