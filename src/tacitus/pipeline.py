@@ -2015,6 +2015,14 @@ def _finish_roles(
             return fresh
         return contexts[0] if contexts else ""
 
+    # "Colombia's military said troops had killed ...": state forces a side reports are its own
+    said_by = item.attribution.country if item.attribution is not None else ""
+    item.actors = [
+        _with_country(a, said_by)
+        if said_by and not a.country and a.sector in ("MIL", "COP", "SPY")
+        else a
+        for a in item.actors
+    ]
     item.actors = [_with_country(a, pick(item.recipients)) for a in item.actors]
     if item.attribution is not None and not item.attribution.country:
         # "..., the foreign ministry said": the ministry of the side that acted, usually

@@ -11,6 +11,15 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # state forces a side reports are its own, whatever the article is mostly about
+    (
+        "Venezuela's president ordered tank battalions to the border on Sunday. Venezuela "
+        "closed its embassy in Bogota, and Venezuelan jets flew near the border. Colombia's "
+        "army said on Saturday troops had killed a FARC commander in a raid on a jungle camp "
+        "in Ecuador.",
+        "2008-03-03",
+        [("19", "COLMIL", "COLREB", "asserted")],
+    ),
     # a side of no named country reported by the police is not another side: the act stands
     (
         "Kenyan police said gunmen attacked a bus near Mombasa on Sunday, killing six "
