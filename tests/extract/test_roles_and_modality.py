@@ -11,6 +11,18 @@ import pytest
 from tacitus.pipeline import Coder
 
 CASES = [
+    # what a denied report says is alleged; an alleged act is alleged even with no accuser
+    # of another country
+    (
+        "Georgia denied Russian reports that its troops had shelled villages near Tskhinvali.",
+        "2008-08-09",
+        [("01", "GEO", "RUS", "asserted"), ("19", "GEOMIL", "", "alleged")],
+    ),
+    (
+        "Ugandan rights groups alleged that police had beaten dozens of opposition supporters.",
+        "2021-01-20",
+        [("17", "UGACOP", "UGAOPP", "alleged")],
+    ),
     # state forces a side reports are its own, whatever the article is mostly about
     (
         "Venezuela's president ordered tank battalions to the border on Sunday. Venezuela "

@@ -588,6 +588,17 @@ class _Matcher:
             if head.i == cur.i:
                 break
             dep = cur.dep_
+            if (
+                dep in ("acl", "ccomp")
+                and head.pos_ == "NOUN"
+                and head.lemma_.lower() in ("report", "claim", "allegation", "accusation")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+            ):
+                # "denied Armenian reports that its troops had opened fire": what the report
+                # says is alleged, whatever is then said of the report
+                bump("alleged")
+                cur = head
+                continue
             if dep == "acl" and cur.tag_ == "VB" and head.pos_ == "NOUN":
                 # "no plans to break off relations", "an attempt to seize": the noun says
                 # whether the act happened
@@ -623,6 +634,8 @@ class _Matcher:
             phrase = f"{lemma} {particle}".strip()
             if dep in ("ccomp", "parataxis") and lemma in grammar.classes["SPEECH_VERB"]:
                 speech = head
+                if lemma in _ALLEGING_GOVERNORS or lemma in _CLAIMING_GOVERNORS:
+                    bump("alleged")  # "rights groups alleged that police had abducted ..."
                 break
             if dep == "conj":
                 # Conjoined verbs share the auxiliaries and negation written on the first,
