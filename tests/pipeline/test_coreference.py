@@ -271,25 +271,33 @@ def test_a_surname_keeps_the_office_of_its_day(coder: Coder) -> None:
     assert urged and [a.code for a in urged[0].actor] == ["USAGOV"], _codes(events)
 
 
-def test_him_is_the_person_named_again_not_an_earlier_one(coder: Coder) -> None:
-    """A known person named again is the latest person read, also in a sentence without an
-    event ("Lukashenko has ruled Belarus since 1994. The EU imposed sanctions on him")."""
-    events = coder.code_text(
+# (article, publication date, cameo prefix of the event to check, its expected recipients)
+RECIPIENTS = [
+    pytest.param(
         "Belarusian President Alexander Lukashenko met Russian officials in Minsk on Monday. "
         "Police arrested opposition activist Pavel Sevyarynets on Tuesday. Lukashenko has "
         "ruled Belarus since 1994. The European Union imposed sanctions on him on Wednesday.",
-        date="2021-06-10",
-    )
-    sanctions = next(e for e in events if e.cameo == "163")
-    assert [r.code for r in sanctions.recipient] == ["BLRGOV"], _codes(events)
-
-
-def test_the_country_is_the_country_the_article_is_about(coder: Coder) -> None:
-    """ "demanded that the country hold new elections": the article's main country."""
-    events = coder.code_text(
+        "2021-06-10",
+        "163",
+        ["BLRGOV"],
+        # a known person named again is the latest read, also in a sentence with no event
+        id="him-is-the-person-named-again",
+    ),
+    pytest.param(
         "Kenyan police arrested opposition leaders in Nairobi on Monday, Kenya's interior "
         "ministry said. The opposition demanded that the country hold new elections.",
-        date="2024-03-06",
-    )
-    demand = next(e for e in events if e.cameo.startswith("10"))
-    assert [r.code for r in demand.recipient] == ["KEN"], _codes(events)
+        "2024-03-06",
+        "10",
+        ["KEN"],
+        id="the-country-is-the-one-the-article-is-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "cameo", "codes"), RECIPIENTS)
+def test_recipients_refer_back(
+    coder: Coder, text: str, day: str, cameo: str, codes: list[str]
+) -> None:
+    events = coder.code_text(text, date=day)
+    event = next(e for e in events if e.cameo.startswith(cameo))
+    assert [r.code for r in event.recipient] == codes, _codes(events)
