@@ -530,8 +530,14 @@ class ActorResolver:
             if owner is not None:
                 return owner
         if not country and sector:
-            # "forces loyal to President Assad", "a spokesperson for the White House": the
-            # side the phrase names is the actor's country
+            # "a spokesman for Jammeh", "a spokesperson for the White House": one who speaks
+            # or acts for a side is that side (a former leader's spokesman is ELI too)
+            side = self._spoken_for(head, day)
+            if side is not None and (side.country or side.code.startswith("IGO")):
+                if side.sector:
+                    return replace(side, text=text, confidence=0.8)
+                return self._actor(text, side.name, side.country, sector, "", 0.8)
+            # "forces loyal to President Assad": the side the phrase names is the country
             country = self._allegiance(head, day)
         if not country and sector == "LEG" and any(t.text in _US_PARTY_WORDS for t in tokens):
             # "Democratic lawmakers", "Republican senators", "GOP congressmen"
@@ -587,9 +593,22 @@ class ActorResolver:
         text = doc[head.i : head.i + 1 + found[0].end].text
         return self._actor(text, party.name, party.country, "OPP", party.wikidata, 0.85)
 
+    def _spoken_for(self, head: Token, day: str) -> Actor | None:
+        """The side a spokesperson, envoy or lawyer of `head` speaks or acts for ("a
+        spokesman for the Kremlin"), or None."""
+        if head.lemma_.lower() not in _SPEAKS_FOR:
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        side = self.resolve(obj, day)
+                        if side is not None:
+                            return side
+        return None
+
     def _allegiance(self, head: Token, day: str) -> str:
-        """The country of the side `head` is loyal to ("fighters loyal to Haftar") or speaks
-        for ("a spokesman for the Kremlin"), or ""."""
+        """The country of the side `head` is loyal to ("fighters loyal to Haftar"), or ""."""
         objects = []
         links = [c for c in head.children if c.dep_ in ("amod", "acl")]
         if head.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.head.children):
@@ -605,13 +624,6 @@ class ActorResolver:
                     for obj in prep.children
                     if obj.dep_ == "pobj"
                 ]
-        for child in head.children:
-            if (
-                child.dep_ == "prep"
-                and child.lower_ == "for"
-                and head.lemma_.lower() in _SPEAKS_FOR
-            ):
-                objects += [obj for obj in child.children if obj.dep_ == "pobj"]
         for obj in objects:
             side = self.resolve(obj, day)
             if side is not None and side.country:
