@@ -482,6 +482,32 @@ class Coder:
                     found = [
                         Actor(text=name, country=place.country, code=place.country, confidence=0.5)
                     ]
+            owner = state.last_group
+            if (
+                corefer
+                and found
+                and owner is not None
+                and owner.entry  # an organisation or person the dictionaries know
+                and not owner.entry.startswith("person:")
+                and not found[0].country
+                and not found[0].code.startswith("IGO")
+                and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+                and state.sentence - state.last_group_sentence <= 1
+            ):
+                # "ECOWAS condemned the coup. Its commission president arrived ...": the
+                # organisation or country just named
+                if owner.code.startswith("IGO") or not owner.country:
+                    found = [replace(owner, text=head.text, confidence=owner.confidence * 0.8)]
+                else:
+                    sector = found[0].sector
+                    found = [
+                        replace(
+                            found[0],
+                            country=owner.country,
+                            code=f"{owner.country}{sector}",
+                            confidence=round(found[0].confidence * 0.8, 2),
+                        )
+                    ]
             if corefer and found and not found[0].country and _is_definite(head):
                 # "the ministry": the latest actor named by the same noun, else of the sector.
                 same_noun = state.by_head.get(head.lemma_.lower())

@@ -207,6 +207,14 @@ ARTICLES = [
         id="he-keeps-the-subject-not-the-accused",
     ),
     pytest.param(
+        "The Southern African Development Community condemned the unrest in Maputo on Monday. "
+        "Its executive secretary arrived in Maputo on Tuesday and held talks with officials.",
+        "2024-11-20",
+        "arriv",
+        "IGOSADC",
+        id="its-official-is-the-organisation-just-named",
+    ),
+    pytest.param(
         "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing "
         "on Monday. Wang praised Russia for its support.",
         "2023-12-14",

@@ -160,6 +160,9 @@ a spokesperson for the White House | 2017-05-01 | USA | GOV
 a spokesman for the Russian foreign ministry | 2017-05-01 | RUS | GOV
 a spokesman for former president Yahya Jammeh | 2025-01-10 | GMB | ELI
 an envoy for the United Nations | 2025-01-10 | - | IGO
+the ruling party chairman | 2024-01-10 | - | PTY
+the chairman of the African Union Commission | 2024-01-10 | - | IGO
+UN Secretary-General | 2024-01-10 | - | IGO
 militias allied with Iran | 2019-05-01 | - | UAF
 the Syrian army and its ally Lebanese Shia movement Hezbollah | 2017-05-01 | SYR | MIL
 hackers tied to the North Korean government | 2019-05-01 | PRK | CVL

@@ -40,6 +40,10 @@ _GENERIC_ROLES = frozenset(
         "personnel",
         "employee",
         "worker",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "commissioner",
     }
 )
 # Heads that never name an actor, whatever modifies them.
