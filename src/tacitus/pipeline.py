@@ -499,15 +499,7 @@ class Coder:
                 if owner.code.startswith("IGO") or not owner.country:
                     found = [replace(owner, text=head.text, confidence=owner.confidence * 0.8)]
                 else:
-                    sector = found[0].sector
-                    found = [
-                        replace(
-                            found[0],
-                            country=owner.country,
-                            code=f"{owner.country}{sector}",
-                            confidence=round(found[0].confidence * 0.8, 2),
-                        )
-                    ]
+                    found = [_placed(found[0], owner.country)]
             if corefer and found and not found[0].country and _is_definite(head):
                 # "the ministry": the latest actor named by the same noun, else of the sector.
                 same_noun = state.by_head.get(head.lemma_.lower())
@@ -522,14 +514,7 @@ class Coder:
                 else:
                     earlier = state.by_sector.get(found[0].sector)
                     if earlier is not None and earlier.country:
-                        found = [
-                            replace(
-                                found[0],
-                                country=earlier.country,
-                                code=f"{earlier.country}{found[0].sector}",
-                                confidence=round(found[0].confidence * 0.8, 2),
-                            )
-                        ]
+                        found = [_placed(found[0], earlier.country)]
             for actor in found:
                 if person_name and actor.country:
                     state.people[person_name] = actor
@@ -1396,6 +1381,22 @@ _DOMESTIC_SECTORS = frozenset(
 )
 
 
+def _implied_actor(country: str, sector: str) -> Actor:
+    """A side no phrase names, implied by the event: the government of the country whose
+    authorities act, the protesters a crackdown is done to."""
+    return Actor(text="", country=country, sector=sector, code=f"{country}{sector}", confidence=0.4)
+
+
+def _placed(actor: Actor, country: str) -> Actor:
+    """`actor` (a role with no country) in the country coreference found for it."""
+    return replace(
+        actor,
+        country=country,
+        code=f"{country}{actor.sector}",
+        confidence=round(actor.confidence * 0.8, 2),
+    )
+
+
 def _with_country(actor: Actor, country: str) -> Actor:
     if actor.country or actor.entry or actor.sector not in _DOMESTIC_SECTORS or not country:
         return actor
@@ -1710,7 +1711,7 @@ def _state_act_target(mention: Mention, actors: list[Actor], country: str) -> li
     targets = objects(anchor) if anchor.pos_ == "VERB" else []
     if not any(t.lemma_.lower() in _STATE_ACTS for t in targets):
         return []
-    return [Actor(text="", country=country, sector="GOV", code=f"{country}GOV", confidence=0.4)]
+    return [_implied_actor(country, "GOV")]
 
 
 # What a state does that others criticise without naming the state.
@@ -1732,9 +1733,7 @@ def _refine_crackdown(item: CodedMention) -> None:
     countries = {a.country for a in item.actors if a.country}
     if len(countries) == 1:
         country = next(iter(countries))
-        item.recipients = [
-            Actor(text="", country=country, sector="CVL", code=f"{country}CVL", confidence=0.4)
-        ]
+        item.recipients = [_implied_actor(country, "CVL")]
 
 
 _PROTEST_WORDS = frozenset(
@@ -1997,9 +1996,7 @@ def _agentless_actor(item: CodedMention, countries: set[str]) -> None:
         country = next(iter(countries))
     else:
         return
-    item.actors = [
-        Actor(text="", country=country, sector="GOV", code=f"{country}GOV", confidence=0.4)
-    ]
+    item.actors = [_implied_actor(country, "GOV")]
     item.rule += "+passive"
     item.confidence = round(item.confidence * 0.7, 2)
 
@@ -2071,9 +2068,7 @@ def _finish_roles(
         item.recipients = [r for r in item.recipients if r.country not in own]
     protest_of_government = any(a.country == context and a.sector == "GOV" for a in item.actors)
     if not item.recipients and item.code[:2] == "14" and context and not protest_of_government:
-        item.recipients = [
-            Actor(text="", country=context, sector="GOV", code=f"{context}GOV", confidence=0.4)
-        ]
+        item.recipients = [_implied_actor(context, "GOV")]
     if item.code.startswith("161"):
         # Recalling one's own envoy: the envoy is not the other side, the host country is.
         item.recipients = [r for r in item.recipients if r.country or r.sector == "IGO"]

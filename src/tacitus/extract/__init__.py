@@ -909,11 +909,16 @@ _FALLBACK_PREPS = (
 )
 
 
+def _trigger_and_anchor(mention: Mention) -> list[Token]:
+    """The trigger, and the light verb a nominal trigger hangs on when there is one."""
+    if mention.anchor.i != mention.trigger.i:
+        return [mention.trigger, mention.anchor]
+    return [mention.trigger]
+
+
 def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
     """Candidate recipient phrases, best first, for a mention whose slots named no actor."""
-    holders = [mention.trigger]
-    if mention.anchor.i != mention.trigger.i:
-        holders.append(mention.anchor)
+    holders = _trigger_and_anchor(mention)
     objs: list[Token] = []
     for holder in holders:
         if holder.pos_ in ("VERB", "AUX"):
@@ -1000,9 +1005,7 @@ def deep_recipient_heads(mention: Mention) -> list[list[Token]]:
     Toledo took bribes")."""
     if mention.code[:2] not in ("09", "10", "11", "12", "13"):
         return []
-    holders = [mention.trigger]
-    if mention.anchor.i != mention.trigger.i:
-        holders.append(mention.anchor)
+    holders = _trigger_and_anchor(mention)
     objs = [o for h in holders if h.pos_ in ("VERB", "AUX") for o in objects(h) if o.i != h.i]
     about = [
         c
