@@ -152,7 +152,7 @@ class Coder:
         self.lexicon = load_event_lexicon(tuple(patterns))
         self.grammar = load_grammar()
         self.actor_lexicon = load_actor_lexicon(tuple(actors))
-        self.resolver = ActorResolver(self.actor_lexicon)
+        self.resolver = ActorResolver(self.actor_lexicon, frozenset(self.lexicon.nouns))
         self.prefilter = (
             SentenceFilter(
                 self.lexicon,
@@ -326,6 +326,8 @@ class Coder:
                     self._code_sentence(article, cleaned, block_start, sent, sent_index, state)
                 )
                 sent_index += 1
+        for item in coded:
+            self._states_as_governments(item)
         for index, item in enumerate(coded):
             # In article order, so that what an event borrows from earlier ones is final.
             self._fill_from_context(coded, index)
@@ -362,6 +364,27 @@ class Coder:
         if not self.include_all:
             events = [e for e in events if e.modality == "asserted"]
         return events
+
+    def _states_as_governments(self, item: CodedMention) -> None:
+        """A country named alone that acts or is acted on in politics is its government:
+        "Chile apologised to Peru", "sanctions on Iran" are CHLGOV, PERGOV, IRNGOV, as the
+        development gold codes them. Force keeps the bare country ("fired at Syria", "the two
+        Koreas exchanged fire"), as do things of a country ("Iranian vessels")."""
+        if item.code[:2] in _FORCE_ROOTS:
+            return
+        countries = self.actor_lexicon.countries
+
+        def state(actor: Actor) -> Actor:
+            known = countries.get(actor.country)
+            # the resolver gives the country's own entity only to a country named alone
+            if actor.sector or known is None or not actor.wikidata:
+                return actor
+            if actor.wikidata != known.wikidata:
+                return actor
+            return replace(actor, sector="GOV", code=f"{actor.country}GOV")
+
+        item.actors = _distinct([state(a) for a in item.actors])
+        item.recipients = _distinct([state(r) for r in item.recipients])
 
     def _local_branch(self, item: CodedMention, main_country: str = "") -> None:
         """An armed group acting in another country is that country's branch when the
@@ -445,7 +468,17 @@ class Coder:
                 # "demanded that the country hold elections", "THE nation and China": the
                 # country the article is about
                 country = state.main_country
-                actors.append(Actor(text=head.text, country=country, code=country, confidence=0.5))
+                known = self.actor_lexicon.countries.get(country)
+                actors.append(
+                    Actor(
+                        text=head.text,
+                        name=known.name if known is not None else "",
+                        country=country,
+                        code=country,
+                        wikidata=known.wikidata if known is not None else "",
+                        confidence=0.5,
+                    )
+                )
                 continue
             if _mutual([head]):
                 continue  # "expelled each other's ambassadors": the act is mutual
@@ -1375,6 +1408,8 @@ _DOMESTIC_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 # The other side of a break in relations or an expulsion is that country's government.
 _DIPLOMATIC_CODES = ("161", "164", "174")
+# Force: a country named alone in it is the bare country, not its government.
+_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # Sectors that belong to a country: a bare "police" in a Kenyan sentence is Kenyan police.
 _DOMESTIC_SECTORS = frozenset(
     "GOV MIL SPY COP JUD LEG OPP PTY REB UAF BUS MED CVL ELI REF EDU LAB HLH REL AGR CRM".split()

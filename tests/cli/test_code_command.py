@@ -60,7 +60,7 @@ def test_jsonl_output_has_the_contract_fields(runner: CliRunner, tmp_path: Path)
     assert first["doc_id"] == "story"
     expel = next(e for e in events if str(e["cameo"]).startswith("174"))
     assert expel["date"] == "2021-06-21"
-    assert [a["code"] for a in expel["actor"]] == ["GBR"]
+    assert [a["code"] for a in expel["actor"]] == ["GBRGOV"]  # a country acting is its state
     assert expel["recipient"][0]["code"] == "BLRGOV"
     start, end = expel["text_info"]["start"], expel["text_info"]["end"]
     body = STORY.split("\n\n", 1)[1]

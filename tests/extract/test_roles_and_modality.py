@@ -16,7 +16,7 @@ CASES = [
     (
         "Georgia denied Russian reports that its troops had shelled villages near Tskhinvali.",
         "2008-08-09",
-        [("01", "GEO", "RUS", "asserted"), ("19", "GEOMIL", "", "alleged")],
+        [("01", "GEOGOV", "RUS", "asserted"), ("19", "GEOMIL", "", "alleged")],
     ),
     (
         "Ugandan rights groups alleged that police had beaten dozens of opposition supporters.",
@@ -86,7 +86,7 @@ CASES = [
         "Iran's president denounced what he said was a long campaign of pressure from the "
         "United States.",
         "2019-01-01",
-        [("11", "IRNGOV", "USA", "asserted")],
+        [("11", "IRNGOV", "USAGOV", "asserted")],
     ),
     # an army's report of its own operation is a report: the strike is asserted, no accusation
     (
@@ -107,18 +107,18 @@ CASES = [
     (
         "Vietnam wants to promote multifaceted cooperation with Laos.",
         "2023-12-14",
-        [("03", "VNM", "LAO", "asserted"), ("05", "VNM", "LAO", "hypothetical")],
+        [("03", "VNMGOV", "LAOGOV", "asserted"), ("05", "VNMGOV", "LAOGOV", "hypothetical")],
     ),
     (
         "Russia does not want to expand cooperation with NATO.",
         "2023-12-14",
-        [("05", "RUS", "IGONATO", "negated")],
+        [("05", "RUSGOV", "IGONATO", "negated")],
     ),
     # passive with and without an agent
     (
         "Two Dutch diplomats were expelled by Turkey on Monday.",
         "2019-03-06",
-        [("17", "TUR", "NLDGOV", "asserted")],
+        [("17", "TURGOV", "NLDGOV", "asserted")],
     ),
     (
         "Russian diplomats expelled by President Barack Obama left Washington.",
@@ -129,19 +129,19 @@ CASES = [
     (
         "The United States and the European Union condemned the arrest of the journalist.",
         "2021-05-24",
-        [("11", "USA+IGOEU", "", "asserted")],
+        [("11", "USAGOV+IGOEU", "", "asserted")],
     ),
     # coordinated recipients: one event with a recipient list
     (
         "Venezuela recalled its ambassadors from Spain and Italy.",
         "2019-02-01",
-        [("16", "VEN", "ESPGOV+ITAGOV", "asserted")],
+        [("16", "VENGOV", "ESPGOV+ITAGOV", "asserted")],
     ),
     # conjoined verbs: two events sharing the subject
     (
         "Britain imposed sanctions on Belarus and expelled two Belarusian diplomats.",
         "2021-06-21",
-        [("16", "GBR", "BLR", "asserted"), ("17", "GBR", "BLRGOV", "asserted")],
+        [("16", "GBRGOV", "BLRGOV", "asserted"), ("17", "GBRGOV", "BLRGOV", "asserted")],
     ),
     # light verbs and nominal triggers
     (
@@ -164,17 +164,17 @@ CASES = [
     (
         "China did not impose sanctions on Australia.",
         "2020-05-01",
-        [("16", "CHN", "AUS", "negated")],
+        [("16", "CHNGOV", "AUSGOV", "negated")],
     ),
     (
         "Iran had been expected to expel the British ambassador.",
         "2019-07-20",
-        [("17", "IRN", "GBRGOV", "hypothetical")],
+        [("17", "IRNGOV", "GBRGOV", "hypothetical")],
     ),
     (
         "Turkey will expel ten Western ambassadors, the president said.",
         "2021-10-23",
-        [("17", "TUR", "GOV", "future")],
+        [("17", "TURGOV", "GOV", "future")],
     ),
     (
         "The alleged attack on the embassy by militants angered the government.",
@@ -191,7 +191,7 @@ CASES = [
     (
         "Norway said it was ready to mediate between Ethiopia and Eritrea.",
         "2019-03-01",
-        [("03", "NOR", "ETH", "asserted"), ("04", "NOR", "ETH", "hypothetical")],
+        [("03", "NORGOV", "ETHGOV", "asserted"), ("04", "NORGOV", "ETHGOV", "hypothetical")],
     ),
     (
         "An armed group said in a statement that its fighters had ambushed the convoy.",
@@ -208,12 +208,12 @@ CASES = [
     (
         "Estonia has no plans to expel Russian diplomats, the minister said.",
         "2023-05-14",
-        [("17", "EST", "RUSGOV", "negated")],
+        [("17", "ESTGOV", "RUSGOV", "negated")],
     ),
     # "would not X but rather Y": Y is meant, as a hypothesis, not negated
     ("Russia said it would not expel diplomats but rather attempt to repair relations with "
      "Britain.", "2018-03-20",
-     [("17", "RUS", "GBRGOV", "negated"), ("05", "RUS", "GBR", "hypothetical")]),
+     [("17", "RUSGOV", "GBRGOV", "negated"), ("05", "RUSGOV", "GBRGOV", "hypothetical")]),
     # killing people who do not fight is assault, not fighting
     (
         "Soldiers killed six villagers near the border.",
@@ -224,7 +224,31 @@ CASES = [
     (
         "Ukraine accused Russia of shelling a school. Moscow denied the accusation.",
         "2022-03-01",
-        [("11", "UKR", "RUS", "asserted"), ("01", "RUSGOV", "UKR", "asserted")],
+        [("11", "UKRGOV", "RUSGOV", "asserted"), ("01", "RUSGOV", "UKRGOV", "asserted")],
+    ),
+    # a country named alone in politics is its government; in force, the bare country; so
+    # are things of a country ("Serbian licence plates")
+    (
+        "Chile apologised to Peru for the remarks of its ambassador.",
+        "2024-05-01",
+        [("05", "CHLGOV", "PERGOV", "asserted")],
+    ),
+    ("Israel struck targets in Syria on Sunday.", "2024-05-01", [("19", "ISR", "SYR", "asserted")]),
+    (
+        "Kosovo banned cars with Serbian licence plates.",
+        "2024-05-01",
+        [("16", "XKXGOV", "SRB", "asserted")],
+    ),
+    # a country that owns an act or a stance did it: "Russia's annexation", "Bolivia's decision"
+    (
+        "Ukraine condemned Russia's annexation of the peninsula.",
+        "2024-05-01",
+        [("11", "UKRGOV", "RUSGOV", "asserted")],
+    ),
+    (
+        "Peru's president criticised Bolivia's decision to close the border crossing.",
+        "2024-05-01",
+        [("11", "PERGOV", "BOLGOV", "asserted")],
     ),
 ]
 

@@ -28,7 +28,7 @@ def test_code_function_returns_events() -> None:
     events = tacitus.code("Russia expelled two British diplomats on Monday.", date="2024-03-06")
     assert [e.cameo for e in events] == ["174"]
     event = events[0]
-    assert event.actor[0].code == "RUS"
+    assert event.actor[0].code == "RUSGOV"  # a country acting in politics is its state
     assert event.recipient[0].code == "GBRGOV"
     assert event.date == "2024-03-04"
     assert event.quad_code == 4 and event.goldstein < 0
@@ -86,7 +86,7 @@ def test_spacy_component_sets_doc_events(coder: Coder) -> None:
     doc = nlp("Britain imposed sanctions on Iran on Thursday.")
     events = doc._.events
     assert events and events[0].cameo.startswith("16")
-    assert events[0].actor[0].code == "GBR"
+    assert events[0].actor[0].code == "GBRGOV"
     assert events[0].date == "2019-06-13"
     del coder
 

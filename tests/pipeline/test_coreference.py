@@ -296,7 +296,7 @@ RECIPIENTS = [
         "ministry said. The opposition demanded that the country hold new elections.",
         "2024-03-06",
         "10",
-        ["KEN"],
+        ["KENGOV"],
         id="the-country-is-the-one-the-article-is-about",
     ),
 ]

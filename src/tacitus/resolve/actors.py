@@ -127,6 +127,11 @@ _GROUP_NOUNS = frozenset(
 _US_PARTY_WORDS = frozenset({"Democratic", "Republican", "Democrat", "GOP"})
 # Nouns that stand for the country or side an apposition names: "its NATO ally Turkey", "the
 # communist country Cuba" (the noun says what the named one is to someone, not who acts).
+# Nouns of what a state decides or says, beyond the coded acts: "Bolivia's decision".
+_STANCE_NOUNS = frozenset(
+    "decision move policy plan proposal offer claim statement remark comment stance position "
+    "response action measure refusal demand call request support recognition".split()
+)
 _STANDS_FOR_APPOS = frozenset(
     "ally neighbor neighbour partner rival archrival foe enemy adversary country nation state "
     "kingdom republic emirate power superpower island monarchy".split()
@@ -189,8 +194,10 @@ class _Match:
 class ActorResolver:
     """Resolves noun phrases to actors with one actor lexicon."""
 
-    def __init__(self, lexicon: ActorLexicon) -> None:
+    def __init__(self, lexicon: ActorLexicon, acts: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        # Nouns that name an act ("annexation", "arrest"): a country owning one did it.
+        self.acts = acts
         self.grammar = load_grammar()
         # Words of multiword role terms ("defence" of "defence ministry"), which a tagger may
         # take for names when capitalised.
@@ -465,6 +472,7 @@ class ActorResolver:
                 break
         # 3. Modifiers: a person or organisation of a country, demonyms, country names.
         modifier_person = None
+        owner_kind = ""  # the kind of the country name that owns the head ("Russia's")
         for match in sorted(others, key=lambda m: abs(m.start - head_pos)):
             # An organisation's row valid on the day before its other periods: "Taliban
             # attackers" in 2018 are the insurgents, not the government of 2021.
@@ -519,8 +527,19 @@ class ActorResolver:
                     continue
                 elif hit.country and not country:
                     country = hit.country
+                    if hit.kind in ("country", "capital", "seat"):
+                        owner_kind = hit.kind if self._owns(tokens[match.end - 1], head) else ""
             if country:
                 break
+        if owner_kind and not sector and head.lemma_.lower() in self.acts | _STANCE_NOUNS:
+            # "Russia's annexation", "Tehran's detention of": the country that did the act,
+            # as if named alone (a capital or seat is the government)
+            if owner_kind == "country":
+                country_kind = "country"
+                known = self.lexicon.countries.get(country)
+                name = known.name if known is not None else ""
+            else:
+                sector = _GOV
         if modifier_person is not None and not sector and any(
             t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens[:head_pos]
         ):
@@ -570,9 +589,18 @@ class ActorResolver:
         confidence = 0.85 if country and sector else (0.7 if country else 0.45)
         if located:
             confidence = 0.7
+        wikidata = ""
         if role_term == "" and country_kind == "country" and not sector:
             confidence = 0.8
-        return self._actor(text, name, country, sector, "", confidence)
+            # the country itself ("Australia apologised"): its entity
+            known = self.lexicon.countries.get(country)
+            wikidata = known.wikidata if known is not None else ""
+        return self._actor(text, name, country, sector, wikidata, confidence)
+
+    @staticmethod
+    def _owns(token: Token, head: Token) -> bool:
+        """True if `token` (the last word of a name) is the possessor of `head`."""
+        return bool(token.dep_ == "poss" and token.head.i == head.i)
 
     def _opposition_party(self, head: Token, day: str) -> Actor | None:
         """A party named right after a bare "opposition" the parser cut off from it ("the
