@@ -509,6 +509,52 @@ def test_defence_and_interior_ministers_of_p5(people: list[tuple[int, dict[str, 
                 assert role["sector"] in ("MIL", "REB"), row["name"]
 
 
+# Elected members of the Security Council of 2023-2028 (the P5 are in G20_P5).
+SECURITY_COUNCIL = [
+    *("ECU", "JPN", "MLT", "MOZ", "CHE", "DZA", "GUY", "KOR", "SLE", "SVN", "DNK", "GRC"),
+    *("PAK", "PAN", "SOM", "BHR", "COL", "COD", "LVA", "LBR", "AUT", "KGZ", "PRT", "TTO", "ZWE"),
+]
+# No defence ministry: Guyana (the president's Defence Board), Malta (the armed forces are
+# under home affairs), Panama (no army since 1990), Trinidad and Tobago (national security
+# held defence until a ministry was made in 2025).
+NO_DEFENCE_MINISTRY = {"GUY", "MLT", "PAN", "TTO"}
+POLICE_WORDS = {"interior", "home", "security", "justice", "police", "safety", "peace"}
+POLICE_PHRASES = ("federal affairs", "public order", "citizen protection")
+
+
+def post_of(title: str) -> str:
+    """The post a title names: "foreign", "defence", "interior" (the police post) or ""."""
+    if "foreign" in title or "external affairs" in title or title == "secretary of state":
+        return "foreign"
+    if "defence" in title or "defense" in title:
+        return "defence"
+    police = POLICE_WORDS & set(title.split()) or any(p in title for p in POLICE_PHRASES)
+    return "interior" if police else ""
+
+
+def test_ministers_of_security_council_members(people: list[tuple[int, dict[str, Any]]]) -> None:
+    """Foreign, defence and police ministers of the elected Security Council members of
+    2023-2028, on 1 July of at least 15 of the 26 years 2000-2025. The thinnest are Somalia's
+    transitional governments of 2000-2009 and Kyrgyzstan's years without a defence ministry
+    (2014-2021)."""
+    held: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for _, row in people:
+        for role in row["roles"]:
+            post = post_of(role["title"])
+            if not post or "country" not in role:
+                continue
+            for year in range(2000, 2026):
+                day = f"{year}-07-01"
+                if role["from"] <= day and (role["to"] is None or day < role["to"]):
+                    held[(role["country"], post)].add(year)
+    for country in SECURITY_COUNCIL:
+        for post in ("foreign", "defence", "interior"):
+            if post == "defence" and country in NO_DEFENCE_MINISTRY:
+                continue
+            years = held[(country, post)]
+            assert len(years) >= 15, (country, post, sorted(set(range(2000, 2026)) - years))
+
+
 # ---------------------------------------------------------------- cities
 
 
