@@ -614,6 +614,12 @@ class Coder:
         people: list[tuple[int, _Person]] = []
         for ent in sent.ents:
             if ent.label_ != "PERSON":
+                if ent.root.pos_ == "PROPN" and ent.root.lower_ not in state.people:
+                    # a known person the tagger took for a place ("Alejandro Toledo", GPE):
+                    # kept for the surname named again ("Toledo's home")
+                    actor = self.resolver.resolve(ent.root, day)
+                    if actor is not None and actor.entry.startswith("person:"):
+                        state.people[ent.root.lower_] = actor
                 continue
             key = _person_key(ent.root)
             if not key:

@@ -299,6 +299,16 @@ RECIPIENTS = [
         ["KENGOV"],
         id="the-country-is-the-one-the-article-is-about",
     ),
+    pytest.param(
+        "Prosecutors opened an inquiry into whether former President Alejandro Toledo accepted "
+        "bribes. Police searched Toledo's house in Lima on Saturday.",
+        "2017-02-06",
+        "091",
+        ["PERELI"],
+        # the tagger takes "Alejandro Toledo" for a place; the dictionary knows the person, and
+        # "Toledo's house" is his, not the city's (nor Lima's)
+        id="a-person-tagged-as-a-place-is-named-again",
+    ),
 ]
 
 
