@@ -246,6 +246,11 @@ CASES = [
         [("11", "UKRGOV", "RUSGOV", "asserted")],
     ),
     (
+        "The Kenyan foreign minister was visiting the Ugandan capital on Monday.",
+        "2022-03-01",
+        [("04", "KENGOV", "UGAGOV", "asserted")],
+    ),
+    (
         "Peru's president criticised Bolivia's decision to close the border crossing.",
         "2024-05-01",
         [("11", "PERGOV", "BOLGOV", "asserted")],

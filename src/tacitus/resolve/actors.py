@@ -531,10 +531,13 @@ class ActorResolver:
                         owner_kind = hit.kind if self._owns(tokens[match.end - 1], head) else ""
             if country:
                 break
-        if owner_kind and not sector and head.lemma_.lower() in self.acts | _STANCE_NOUNS:
+        # "visiting the U.S. capital": a country's capital, read as the country named alone
+        its_capital = bool(country) and not country_kind and head.lemma_.lower() == "capital"
+        owns_act = bool(owner_kind) and head.lemma_.lower() in self.acts | _STANCE_NOUNS
+        if not sector and (its_capital or owns_act):
             # "Russia's annexation", "Tehran's detention of": the country that did the act,
             # as if named alone (a capital or seat is the government)
-            if owner_kind == "country":
+            if its_capital or owner_kind == "country":
                 country_kind = "country"
                 known = self.lexicon.countries.get(country)
                 name = known.name if known is not None else ""
