@@ -358,7 +358,7 @@ class Coder:
         self._link_denials(coded)
         self._attach_definite(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
-        merged = merge_mentions(kept)
+        merged = merge_mentions(kept, article.published)
         _carry_when_where(merged)
         events = [self._event(article, c) for c in merged]
         if not self.include_all:
@@ -930,7 +930,9 @@ class Coder:
         countries: set[str] = set()
         for item in coded:
             for actor in [*item.actors, *item.recipients]:
-                if actor.country:
+                # an armed group says where it comes from, not where the sentence is: the
+                # Taliban in Pakistan, the Houthis at sea
+                if actor.country and not (actor.entry and actor.sector in ("REB", "UAF")):
                     countries.add(actor.country)
             if item.attribution is not None and item.attribution.country:
                 countries.add(item.attribution.country)
@@ -965,6 +967,10 @@ class Coder:
             for ent in doc.ents:
                 if ent.label_ not in ("GPE", "NORP", "PERSON"):
                     continue
+                if ent.root.dep_ in ("amod", "compound", "poss") and (
+                    ent.root.head.lemma_.lower() in _EDGES
+                ):
+                    continue  # "near the Afghan border": a neighbour, not the story's country
                 # places and demonyms, and the people the dictionaries know ("Ortega")
                 country = self._country_of(
                     ent.text, ("person",) if ent.label_ == "PERSON" else _COUNTRY_KINDS
@@ -1414,6 +1420,8 @@ _DOMESTIC_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 # The other side of a break in relations or an expulsion is that country's government.
 _DIPLOMATIC_CODES = ("161", "164", "174")
+# Where a country ends: "the Afghan border" names the neighbour of a place, not where it is.
+_EDGES = frozenset({"border", "frontier", "boundary"})
 # Force: a country named alone in it is the bare country, not its government.
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # Sectors that belong to a country: a bare "police" in a Kenyan sentence is Kenyan police.

@@ -190,3 +190,30 @@ def test_a_denial_is_addressed_to_the_accuser_named_in_its_clause(coder: Coder) 
     denial = next(e for e in events if e.cameo == "016")
     assert [a.code for a in denial.actor] == ["BRAELI"]
     assert [r.code for r in denial.recipient] == ["BRAGOV"]
+
+
+def test_a_neighbour_named_at_the_border_is_not_the_story_country(coder: Coder) -> None:
+    """ "near the Afghan border" names where a place lies, not what the story is about, and an
+    armed group's home country is not the sentence's: troops in a Pakistani story are
+    Pakistan's, and the attack near the border was condemned at its doers, not the border."""
+    events = coder.code_text(
+        "Gunmen attacked a checkpoint in Pakistan's Kurram district near the Afghan border on "
+        "Monday, killing three soldiers. Pakistan's interior minister condemned the attack near "
+        "the Afghan border. Security officials said troops killed four Taliban fighters after "
+        "the attack. Pakistan's army vowed to secure the Afghan border.",
+        date="2023-05-09",
+    )
+    kill = next(e for e in events if e.cameo.startswith("19") and e.actor[0].text == "troops")
+    assert (kill.actor[0].code, kill.recipient[0].code) == ("PAKMIL", "PAKREB")
+    condemn = next(e for e in events if e.cameo.startswith("111"))
+    assert [r.code for r in condemn.recipient] == ["PAKUAF"]
+
+
+def test_an_undated_act_is_not_merged_into_one_long_before(coder: Coder) -> None:
+    """An act the story tells with no date is its own news, not the offensive of a year ago."""
+    events = coder.code_text(
+        "Pakistan's army launched an offensive against militants in the Swat valley in March "
+        "2021. Troops killed six militants in the valley, Pakistani officials said.",
+        date="2022-05-10",
+    )
+    assert sorted(e.date or "" for e in events if e.cameo.startswith("19")) == ["", "2021-03"]

@@ -19,8 +19,12 @@ def _countries(actors: Sequence[Actor]) -> frozenset[str]:
     return frozenset(a.country or a.code for a in actors)
 
 
-def _compatible(a: CodedMention, b: CodedMention) -> bool:
+def _compatible(a: CodedMention, b: CodedMention, published: str = "") -> bool:
     if a.modality != b.modality:
+        return False
+    dated = a.date or b.date
+    if published and dated and not (a.date and b.date) and _long_before(dated, published):
+        # "troops retaliated" (no date) is today's news, not the operation of a year ago
         return False
     same_code = a.code[:3] == b.code[:3] or (
         a.code[:2] == b.code[:2] and (len(a.code) == 2 or len(b.code) == 2)
@@ -56,6 +60,31 @@ def _within(period: str, date: str) -> bool:
     return date.startswith(period)
 
 
+def _long_before(period: str, published: str) -> bool:
+    """True if all of `period` (ISO year, month, week or day) lies more than a month before
+    the publication day."""
+    try:
+        day = dt.date.fromisoformat(published[:10])
+        if "W" in period:
+            year, week = period.split("-W")
+            last = dt.date.fromisocalendar(int(year), int(week), 7)
+        elif len(period) == 4:
+            last = dt.date(int(period), 12, 31)
+        elif len(period) == 7:
+            first = dt.date.fromisoformat(f"{period}-01")
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            last -= dt.timedelta(days=1)
+        else:
+            last = dt.date.fromisoformat(period[:10])
+    except ValueError:
+        return False
+    return (day - last).days > _RECENT_DAYS
+
+
+# How long before publication an event is still the story's own news.
+_RECENT_DAYS = 31
+
+
 def _better(a: CodedMention, b: CodedMention) -> bool:
     """True if `a` is the better primary mention (more specific code, fuller, surer)."""
 
@@ -71,11 +100,12 @@ def _better(a: CodedMention, b: CodedMention) -> bool:
     return rank(a) > rank(b)
 
 
-def merge_mentions(items: list[CodedMention]) -> list[CodedMention]:
-    """Merge mentions of the same real-world event; the merged event lists all its evidence."""
+def merge_mentions(items: list[CodedMention], published: str = "") -> list[CodedMention]:
+    """Merge mentions of the same real-world event; the merged event lists all its evidence.
+    An undated mention does not join one dated more than a month before `published`."""
     merged: list[CodedMention] = []
     for item in items:
-        target = next((m for m in merged if _compatible(m, item)), None)
+        target = next((m for m in merged if _compatible(m, item, published)), None)
         if target is None:
             merged.append(item)
             continue

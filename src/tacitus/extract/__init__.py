@@ -909,6 +909,11 @@ _FALLBACK_PREPS = (
 )
 
 
+# Prepositions that place an act; a border after them is where it happened.
+_WHERE_PREPS = frozenset({"in", "at", "near", "around", "over", "across", "inside", "along"})
+_EDGES = frozenset({"border", "frontier", "boundary"})
+
+
 def _trigger_and_anchor(mention: Mention) -> list[Token]:
     """The trigger, and the light verb a nominal trigger hangs on when there is one."""
     if mention.anchor.i != mention.trigger.i:
@@ -961,7 +966,15 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
             for prep in holder.children:
                 if prep.dep_ != "prep" or prep.lower_ != prep_name:
                     continue
-                pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+                pobjs = [
+                    t
+                    for c in prep.children
+                    if c.dep_ == "pobj"
+                    for t in _conjuncts(c)
+                    # "the attack near the Afghan border": where, not whom ("troops sent to
+                    # the border" do face the other side)
+                    if not (prep_name in _WHERE_PREPS and t.lemma_.lower() in _EDGES)
+                ]
                 if not pobjs:
                     continue
                 if prep_name == "between":
