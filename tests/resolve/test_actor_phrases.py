@@ -15,6 +15,12 @@ from tacitus.pipeline import Coder
 from tacitus.resolve.actors import resolve_phrase
 
 CASES = """\
+# --- session 4: a place inside a place, a place hung on a quantity, a country's capital
+dozens of protesters in Tbilisi | 2024-05-01 | GEO | CVL
+workers at a copper mine in Chile | 2024-05-01 | CHL | LAB
+300 villagers in Kunar province in Afghanistan | 2024-05-01 | AFG | CVL
+students at a college in Nairobi | 2024-05-01 | KEN | EDU
+the Ugandan capital | 2024-05-01 | UGA | -
 # --- session 3: news-style phrases of 2019-2025, dated, one per country and kind
 Israeli Defense Forces | 2023-11-01 | ISR | MIL
 the Palestinian health ministry | 2023-11-01 | PSE | GOV

@@ -83,6 +83,8 @@ _LOCAL_SECTORS = frozenset(
 )
 _LOCATIVE_PREPS = frozenset({"in", "from", "at", "across", "throughout"})
 _ORIGIN_PREPS = frozenset({"from"})
+# A place inside a place: "a mine in Peru".
+_NESTED_PREPS = frozenset({"in"})
 # Government words that name the government of the place they are in ("authorities in X").
 _LOCAL_ROLES = frozenset({"authority", "authorities", "government", "administration", "regime"})
 _TITLE_SECTOR_FALLBACK = {"president": "GOV", "minister": "GOV", "king": "GOV", "premier": "GOV"}
@@ -350,6 +352,14 @@ class ActorResolver:
                             first = min(t.i for t in np_tokens(head))
                             last = max(t.i for t in np_tokens(objects[0]))
                             span = head.doc[first : last + 1].text
+                            if found.sector in _LOCAL_SECTORS and not found.country:
+                                # "dozens of demonstrators in Yerevan": the place may hang on
+                                # the quantity
+                                here = self._located(head, _LOCATIVE_PREPS)
+                                if here:
+                                    return self._actor(
+                                        span, found.name, here, found.sector, "", 0.7
+                                    )
                             return replace(found, text=span)
         party = self._opposition_party(head, day)
         if party is not None:
@@ -665,7 +675,7 @@ class ActorResolver:
                 return side.country
         return ""
 
-    def _located(self, head: Token, preps: frozenset[str]) -> str:
+    def _located(self, head: Token, preps: frozenset[str], depth: int = 0) -> str:
         """The country of the place a prepositional phrase of `head` names ("in Kabul",
         "from Syria") with one of `preps`, or ""."""
         for prep in head.children:
@@ -688,6 +698,11 @@ class ActorResolver:
                 }
                 if len(found) == 1:
                     return found.pop()
+                if not found and depth < 2:
+                    # "at a mine in Peru", "in Buner district in Pakistan": the place's own place
+                    nested = self._located(obj, _NESTED_PREPS, depth + 1)
+                    if nested:
+                        return nested
         return ""
 
     def _in_person_name(self, match: _Match, tokens: list[Token]) -> bool:
