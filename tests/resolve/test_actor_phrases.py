@@ -21,6 +21,9 @@ workers at a copper mine in Chile | 2024-05-01 | CHL | LAB
 300 villagers in Kunar province in Afghanistan | 2024-05-01 | AFG | CVL
 students at a college in Nairobi | 2024-05-01 | KEN | EDU
 the Ugandan capital | 2024-05-01 | UGA | -
+# undated: the office the phrase names, not the one held today
+NATO Secretary General Jens Stoltenberg | - | - | IGO
+Norwegian Prime Minister Jens Stoltenberg | - | NOR | GOV
 # --- session 3: news-style phrases of 2019-2025, dated, one per country and kind
 Israeli Defense Forces | 2023-11-01 | ISR | MIL
 the Palestinian health ministry | 2023-11-01 | PSE | GOV

@@ -739,6 +739,13 @@ class ActorResolver:
         """The actor of a person's or organisation's name, on `day`."""
         person = next((h.person for h in hits if h.kind == "person" and h.person), None)
         if person is not None:
+            if not day:
+                # no date: the office the phrase names ("NATO Secretary General Jens
+                # Stoltenberg" is NATO's, whatever he holds now), the latest if several
+                words = f" {text.lower().replace('-', ' ')} "
+                named = [r for r in person.roles if f" {r.title.replace('-', ' ')} " in words]
+                if named:
+                    day = max(named, key=lambda r: r.start).start
             igo = "" if out_of_office else person.org_at(day)
             if igo:
                 # "UN Secretary-General Antonio Guterres": the organisation speaks
