@@ -622,6 +622,8 @@ class Coder:
                         state.people[ent.root.lower_] = actor
                 continue
             key = _person_key(ent.root)
+            if not key and ent[0].lower_ in _FAMILY_NAME_FIRST and len(ent.text.split()) > 1:
+                key = ent[0].lower_  # "Kang Kyung-wha": the parser's root is "wha"
             if not key:
                 continue
             if key in state.people:
@@ -639,7 +641,7 @@ class Coder:
             if actor is not None and actor.country:
                 state.people[key] = actor
                 family = ent[0].lower_
-                if len(ent) in (2, 3) and family in _FAMILY_NAME_FIRST:
+                if len(ent.text.split()) in (2, 3) and family in _FAMILY_NAME_FIRST:
                     # "Wang Yi ... Wang said", "Yoon Suk Yeol ... Yoon": the family name leads
                     state.people.setdefault(family, actor)
                 if actor.sector:

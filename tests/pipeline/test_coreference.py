@@ -309,6 +309,16 @@ RECIPIENTS = [
         # "Toledo's house" is his, not the city's (nor Lima's)
         id="a-person-tagged-as-a-place-is-named-again",
     ),
+    pytest.param(
+        "Japanese Foreign Minister Toshimitsu Motegi met South Korean Foreign Minister Kang "
+        "Kyung-wha in Tokyo on Monday. Motegi later invited Kang to visit Japan again in the "
+        "spring.",
+        "2020-02-11",
+        "036",
+        ["KORGOV"],
+        # a Korean family name leads a hyphenated given name: "Kang" is Kang Kyung-wha
+        id="a-family-name-before-a-hyphenated-given-name",
+    ),
 ]
 
 
