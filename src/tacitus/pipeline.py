@@ -348,6 +348,7 @@ class Coder:
                 contexts = [here.country, *(c for c in contexts if c != here.country)]
             _finish_roles(item, contexts, item.sentence_countries, item.counterparts)
             item.place = self._place_of(item, article, state)
+            _struck_country(item)
             self._local_branch(item, state.main_country)
             _refine_meeting(item)
             _refine_violence(item)
@@ -1424,12 +1425,27 @@ _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 _DIPLOMATIC_CODES = ("161", "164", "174")
 # Where a country ends: "the Afghan border" names the neighbour of a place, not where it is.
 _EDGES = frozenset({"border", "frontier", "boundary"})
+# Violence: assault, fight, mass violence.
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Force: a country named alone in it is the bare country, not its government.
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # Sectors that belong to a country: a bare "police" in a Kenyan sentence is Kenyan police.
 _DOMESTIC_SECTORS = frozenset(
     "GOV MIL SPY COP JUD LEG OPP PTY REB UAF BUS MED CVL ELI REF EDU LAB HLH REL AGR CRM".split()
 )
+
+
+def _struck_country(item: CodedMention) -> None:
+    """Force with no one named on the other side, used across a border ("Russian artillery
+    shelled a power plant in Kherson"), is used on the country of the place: the bare country,
+    as CODING.md codes "fired at Syria"."""
+    place = item.place
+    if item.recipients or item.code[:2] not in _VIOLENT_ROOTS or place is None:
+        return
+    if not place.country or not item.actors:
+        return
+    if all(a.country and a.country != place.country for a in item.actors):
+        item.recipients = [Actor(text=place.text, country=place.country, code=place.country)]
 
 
 def _implied_actor(country: str, sector: str) -> Actor:

@@ -43,7 +43,7 @@ CASES = [
     (
         "Georgia's interior ministry said Russian jets had bombed a village near Gori.",
         "2008-08-10",
-        [("11", "GEOGOV", "RUSMIL", "asserted"), ("19", "RUSMIL", "", "alleged")],
+        [("11", "GEOGOV", "RUSMIL", "asserted"), ("19", "RUSMIL", "GEO", "alleged")],
     ),
     # "officials from X and Y ... accusing each other": one side each
     (
@@ -234,6 +234,17 @@ CASES = [
         [("05", "CHLGOV", "PERGOV", "asserted")],
     ),
     ("Israel struck targets in Syria on Sunday.", "2024-05-01", [("19", "ISR", "SYR", "asserted")]),
+    # force across a border with no one named on the other side is used on the place's country
+    (
+        "Russian artillery shelled a power plant in the southern city of Kherson on Wednesday.",
+        "2025-04-18",
+        [("19", "RUSMIL", "UKR", "asserted")],
+    ),
+    (
+        "Nigerian troops destroyed two camps in the town of Gwoza on Monday.",
+        "2025-04-18",
+        [("19", "NGAMIL", "", "asserted")],
+    ),
     (
         "Kosovo banned cars with Serbian licence plates.",
         "2024-05-01",

@@ -31,6 +31,9 @@ CASES = [
      "2024-03-05", "COD"),
     ("Turkish police detained 40 protesters in Ankara on Saturday night.", "2023-06-05", "173",
      "2023-06-03", "TUR"),
+    # "the city of X" is a place whatever the tagger takes X for (here a person)
+    ("Russian artillery shelled a power plant in the southern city of Kherson on Wednesday.",
+     "2025-04-18", "19", "2025-04-16", "UKR"),
     # conjoined verbs share a date
     ("Chavez ordered troops to the border and mobilized warplanes on Sunday.", "2008-03-03",
      "15", "2008-03-02", None),

@@ -1063,6 +1063,8 @@ _PLACE_PREPS = (
     "within",
 )
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Nouns naming a settlement or district by an "of" phrase: "the city of Kherson".
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "province", "district", "region"})
 
 
 def place_phrases(mention: Mention) -> list[Span]:
@@ -1118,4 +1120,22 @@ def place_phrases(mention: Mention) -> list[Span]:
                     if ent.label_ in _PLACE_LABELS and ent.start in ids and ent.start not in seen:
                         seen.add(ent.start)
                         found.append(ent)
+                named = _named_settlement(pobj)
+                if named is not None and named.start not in seen:
+                    seen.add(named.start)
+                    found.append(named)
     return found
+
+
+def _named_settlement(noun: Token) -> Span | None:
+    """The name in "the city of Kherson", "the town of Sake", whatever the tagger took the
+    name for (it reads some as people), or None."""
+    if noun.lemma_.lower() not in _SETTLEMENTS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for name in prep.children:
+                if name.dep_ == "pobj" and name.pos_ == "PROPN" and name.text[:1].isupper():
+                    first = min(t.i for t in name.subtree)
+                    return noun.doc[first : name.i + 1]
+    return None
