@@ -234,6 +234,12 @@ CASES = [
         [("05", "CHLGOV", "PERGOV", "asserted")],
     ),
     ("Israel struck targets in Syria on Sunday.", "2024-05-01", [("19", "ISR", "SYR", "asserted")]),
+    # a coordinated demonym shares the noun: "Kyrgyz and Tajik officials"
+    (
+        "Kyrgyz and Tajik officials met in Batken on Tuesday.",
+        "2024-05-15",
+        [("04", "KGZGOV", "TJKGOV", "asserted")],
+    ),
     # force across a border with no one named on the other side is used on the place's country
     (
         "Russian artillery shelled a power plant in the southern city of Kherson on Wednesday.",

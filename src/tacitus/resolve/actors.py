@@ -597,8 +597,10 @@ class ActorResolver:
             sector = "OPP"
         if not country and not sector:
             return None
-        if country and not sector and country_kind in ("demonym",):
-            sector = ""
+        if country and not sector and country_kind == "demonym":
+            # "Kyrgyz and Tajik troops" parsed as "Kyrgyz" and "Tajik troops": the demonym
+            # shares the noun of the phrase it is coordinated with
+            sector = self._shared_role(head)
         confidence = 0.85 if country and sector else (0.7 if country else 0.45)
         if located:
             confidence = 0.7
@@ -609,6 +611,21 @@ class ActorResolver:
             known = self.lexicon.countries.get(country)
             wikidata = known.wikidata if known is not None else ""
         return self._actor(text, name, country, sector, wikidata, confidence)
+
+    def _shared_role(self, head: Token) -> str:
+        """The sector of the role noun a coordinated demonym shares ("Kyrgyz" in "Kyrgyz and
+        Tajik troops"), or ""."""
+        for conj in head.children:
+            if conj.dep_ != "conj" or conj.pos_ != "NOUN":
+                continue
+            before = [c for c in conj.children if c.dep_ in ("amod", "compound") and c.i < conj.i]
+            if not any(
+                h.kind == "demonym" for c in before for h in self.lexicon.lookup(c.text)
+            ):
+                continue
+            sector, _ = self._role_sector([conj], 0)
+            return sector
+        return ""
 
     @staticmethod
     def _owns(token: Token, head: Token) -> bool:
