@@ -509,15 +509,17 @@ def test_defence_and_interior_ministers_of_p5(people: list[tuple[int, dict[str, 
                 assert role["sector"] in ("MIL", "REB"), row["name"]
 
 
-# Elected members of the Security Council of 2023-2028 (the P5 are in G20_P5).
+# Elected members of the Security Council of 2020-2028 (the P5 are in G20_P5).
 SECURITY_COUNCIL = [
-    *("ECU", "JPN", "MLT", "MOZ", "CHE", "DZA", "GUY", "KOR", "SLE", "SVN", "DNK", "GRC"),
-    *("PAK", "PAN", "SOM", "BHR", "COL", "COD", "LVA", "LBR", "AUT", "KGZ", "PRT", "TTO", "ZWE"),
+    *("EST", "NER", "TUN", "VCT", "VNM", "IND", "IRL", "KEN", "MEX", "NOR", "ALB", "BRA"),
+    *("GAB", "GHA", "ARE", "ECU", "JPN", "MLT", "MOZ", "CHE", "DZA", "GUY", "KOR", "SLE"),
+    *("SVN", "DNK", "GRC", "PAK", "PAN", "SOM", "BHR", "COL", "COD", "LVA", "LBR", "AUT"),
+    *("KGZ", "PRT", "TTO", "ZWE"),
 ]
 # No defence ministry: Guyana (the president's Defence Board), Malta (the armed forces are
 # under home affairs), Panama (no army since 1990), Trinidad and Tobago (national security
-# held defence until a ministry was made in 2025).
-NO_DEFENCE_MINISTRY = {"GUY", "MLT", "PAN", "TTO"}
+# held defence until a ministry was made in 2025), Saint Vincent (no army).
+NO_DEFENCE_MINISTRY = {"GUY", "MLT", "PAN", "TTO", "VCT"}
 POLICE_WORDS = {"interior", "home", "security", "justice", "police", "safety", "peace"}
 POLICE_PHRASES = ("federal affairs", "public order", "citizen protection")
 
@@ -534,7 +536,7 @@ def post_of(title: str) -> str:
 
 def test_ministers_of_security_council_members(people: list[tuple[int, dict[str, Any]]]) -> None:
     """Foreign, defence and police ministers of the elected Security Council members of
-    2023-2028, on 1 July of at least 15 of the 26 years 2000-2025. The thinnest are Somalia's
+    2020-2028, on 1 July of at least 15 of the 26 years 2000-2025. The thinnest are Somalia's
     transitional governments of 2000-2009 and Kyrgyzstan's years without a defence ministry
     (2014-2021)."""
     held: dict[tuple[str, str], set[int]] = defaultdict(set)
