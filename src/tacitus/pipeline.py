@@ -965,7 +965,7 @@ class Coder:
         """The country an article is about: named in most of its place and demonym mentions;
         the dateline's country when it is named about as often as the most named one."""
         counts: dict[str, int] = {}
-        total = 0
+        total = extra = 0
         for doc in docs:
             for ent in doc.ents:
                 if ent.label_ not in ("GPE", "NORP", "PERSON"):
@@ -981,10 +981,23 @@ class Coder:
                 if country:
                     counts[country] = counts.get(country, 0) + 1
                     total += 1
+            if dateline:
+                # the dateline's country also where the tagger did not take its name for a
+                # place ("Moldova" read as an organisation)
+                counted = ("GPE", "NORP", "PERSON")
+                in_ents = {t.i for ent in doc.ents if ent.label_ in counted for t in ent}
+                extra += sum(
+                    1
+                    for tok in doc
+                    if tok.i not in in_ents
+                    and tok.pos_ in ("PROPN", "ADJ")
+                    and tok.text[:1].isupper()
+                    and self._country_of(tok.text) == dateline
+                )
         if not counts:
             return ""
         best = max(sorted(counts), key=lambda c: counts[c])
-        if dateline and counts.get(dateline, 0) >= 0.5 * counts[best]:
+        if dateline and counts.get(dateline, 0) + extra >= 0.5 * counts[best]:
             return dateline
         return best if counts[best] >= 3 and counts[best] >= 0.5 * total else ""
 

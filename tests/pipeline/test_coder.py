@@ -217,3 +217,22 @@ def test_an_undated_act_is_not_merged_into_one_long_before(coder: Coder) -> None
         date="2022-05-10",
     )
     assert sorted(e.date or "" for e in events if e.cameo.startswith("19")) == ["", "2021-03"]
+
+
+def test_the_dateline_country_counts_names_the_tagger_missed(coder: Coder) -> None:
+    """A story datelined in Chisinau about Moldova and Russia: "Moldova", which the tagger
+    reads as an organisation, still counts for the dateline's country, so a bare "police" is
+    Moldova's."""
+    text = (
+        "CHISINAU, March 3 (Wire) - Moldova expelled two Russian diplomats on Monday, accusing "
+        "Moscow of funding protests.\n\n"
+        "Russia denied the charge and Russian officials said Moscow would respond. The Kremlin "
+        "called the move hostile.\n\n"
+        "Moldova's foreign ministry also summoned the Russian ambassador. Moldova says the "
+        "payments reached thousands of people, and Moldova's president called it an attack on "
+        "the vote.\n\n"
+        "Police detained three men suspected of paying protesters on Sunday."
+    )
+    events = coder.code_article(Article(id="md", text=text, published="2025-03-04"))
+    arrest = next(e for e in events if e.cameo.startswith("173"))
+    assert (arrest.actor[0].code, arrest.recipient[0].code) == ("MDACOP", "MDACVL")
