@@ -530,6 +530,8 @@ def post_of(title: str) -> str:
         return "foreign"
     if "defence" in title or "defense" in title:
         return "defence"
+    if "court" in title:
+        return ""  # "supreme federal court justice" is a judge, not the justice minister
     police = POLICE_WORDS & set(title.split()) or any(p in title for p in POLICE_PHRASES)
     return "interior" if police else ""
 
