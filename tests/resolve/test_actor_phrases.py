@@ -41,7 +41,7 @@ Hezbollah fighters | 2023-05-01 | LBN | REB
 Boko Haram insurgents | 2023-05-01 | NGA | REB
 Malian junta | 2023-05-01 | MLI | MIL
 Colombian ELN guerrillas | 2023-05-01 | COL | REB
-Egyptian security forces | 2023-05-01 | EGY | COP
+Egyptian security forces | 2023-05-01 | EGY | MIL
 Saudi Crown Prince Mohammed bin Salman | 2023-05-01 | SAU | GOV
 Israeli Prime Minister Benjamin Netanyahu | 2023-05-01 | ISR | GOV
 Palestinian Authority President Mahmoud Abbas | 2023-05-01 | PSE | GOV
@@ -92,7 +92,7 @@ the Egyptian foreign ministry | 2023-05-01 | EGY | GOV
 Jordanian King Abdullah | 2023-05-01 | JOR | GOV
 Qatari Prime Minister Mohammed bin Abdulrahman Al Thani | 2023-05-01 | QAT | GOV
 the Emirati foreign ministry | 2023-05-01 | ARE | GOV
-Moroccan security forces | 2023-05-01 | MAR | COP
+Moroccan security forces | 2023-05-01 | MAR | MIL
 Senegalese opposition leader Ousmane Sonko | 2023-05-01 | SEN | OPP
 Ivorian troops | 2023-05-01 | CIV | MIL
 Ghanaian President Nana Akufo-Addo | 2023-05-01 | GHA | GOV
@@ -479,7 +479,7 @@ Turkish soldiers | - | TUR | MIL
 Syrian government forces | - | SYR | MIL
 Syrian army troops | - | SYR | MIL
 Iraqi forces | - | IRQ | MIL
-Iraqi security forces | - | IRQ | COP
+Iraqi security forces | - | IRQ | MIL
 Iranian forces | - | IRN | MIL
 Iranian warships | - | IRN | MIL
 the Saudi-led coalition | - | SAU | -
@@ -565,7 +565,7 @@ Hong Kong police | - | HKG | COP
 Chinese police | - | CHN | COP
 Russian police | - | RUS | COP
 Belarusian riot police | - | BLR | COP
-Iranian security forces | - | IRN | COP
+Iranian security forces | - | IRN | MIL
 Mexican police officers | - | MEX | COP
 Brazilian police | - | BRA | COP
 Chilean police | - | CHL | COP
