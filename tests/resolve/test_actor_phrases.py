@@ -21,6 +21,8 @@ workers at a copper mine in Chile | 2024-05-01 | CHL | LAB
 300 villagers in Kunar province in Afghanistan | 2024-05-01 | AFG | CVL
 students at a college in Nairobi | 2024-05-01 | KEN | EDU
 the Ugandan capital | 2024-05-01 | UGA | -
+# a party's name running on through "for"
+supporters of the Movement for Democratic Change | 2005-06-01 | ZWE | OPP
 # undated: the office the phrase names, not the one held today
 NATO Secretary General Jens Stoltenberg | - | - | IGO
 Norwegian Prime Minister Jens Stoltenberg | - | NOR | GOV

@@ -171,6 +171,12 @@ def np_tokens(head: Token) -> list[Token]:
                     and child.dep_ in _NP_LEFT | {"pobj", "flat"}
                     or child.dep_ in ("compound", "flat", "nmod")
                     and top
+                    # a name running on through "for": "the Coalition for Change"
+                    or not top
+                    and tok.pos_ == "PROPN"
+                    and child.dep_ == "prep"
+                    and child.lower_ == "for"
+                    and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
                 ):
                     visit(child, False)
                     keep.append(child)
