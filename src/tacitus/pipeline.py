@@ -615,10 +615,10 @@ class Coder:
         people: list[tuple[int, _Person]] = []
         for ent in sent.ents:
             if ent.label_ != "PERSON":
-                named = len(ent) > 1 or any(
+                full_name = len(ent) > 1 or any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in ent.root.children
                 )
-                if named and ent.root.pos_ == "PROPN" and ent.root.lower_ not in state.people:
+                if full_name and ent.root.pos_ == "PROPN" and ent.root.lower_ not in state.people:
                     # a known person the tagger took for a place ("Alejandro Toledo", GPE):
                     # kept for the surname named again ("Toledo's home")
                     actor = self.resolver.resolve(ent.root, day)
