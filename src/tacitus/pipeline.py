@@ -15,6 +15,7 @@ from tacitus import __version__
 from tacitus.clean import CleanText, Dateline, clean, split_dateline
 from tacitus.dedupe import merge_mentions
 from tacitus.extract import (
+    EDGES,
     Mention,
     deep_recipient_heads,
     fallback_recipient_heads,
@@ -974,7 +975,7 @@ class Coder:
                 if ent.label_ not in ("GPE", "NORP", "PERSON"):
                     continue
                 if ent.root.dep_ in ("amod", "compound", "poss") and (
-                    ent.root.head.lemma_.lower() in _EDGES
+                    ent.root.head.lemma_.lower() in EDGES
                 ):
                     continue  # "near the Afghan border": a neighbour, not the story's country
                 # places and demonyms, and the people the dictionaries know ("Ortega")
@@ -1439,8 +1440,6 @@ _DOMESTIC_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 # The other side of a break in relations or an expulsion is that country's government.
 _DIPLOMATIC_CODES = ("161", "164", "174")
-# Where a country ends: "the Afghan border" names the neighbour of a place, not where it is.
-_EDGES = frozenset({"border", "frontier", "boundary"})
 # Violence: assault, fight, mass violence.
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Force: a country named alone in it is the bare country, not its government.

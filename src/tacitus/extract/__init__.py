@@ -911,7 +911,8 @@ _FALLBACK_PREPS = (
 
 # Prepositions that place an act; a border after them is where it happened.
 _WHERE_PREPS = frozenset({"in", "at", "near", "around", "over", "across", "inside", "along"})
-_EDGES = frozenset({"border", "frontier", "boundary"})
+# Where a country ends: "near the Afghan border" places an act, it names no side.
+EDGES = frozenset({"border", "frontier", "boundary"})
 
 
 def _trigger_and_anchor(mention: Mention) -> list[Token]:
@@ -973,7 +974,7 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
                     for t in _conjuncts(c)
                     # "the attack near the Afghan border": where, not whom ("troops sent to
                     # the border" do face the other side)
-                    if not (prep_name in _WHERE_PREPS and t.lemma_.lower() in _EDGES)
+                    if not (prep_name in _WHERE_PREPS and t.lemma_.lower() in EDGES)
                 ]
                 if not pobjs:
                     continue
