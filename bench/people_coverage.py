@@ -19,24 +19,11 @@ import json
 from collections import defaultdict
 from importlib import resources
 
+from tacitus.lexicon.actors import post_of
+
 START = dt.date(2000, 1, 1)
 END = dt.date(2026, 1, 1)
 POSTS = ("foreign", "defence", "interior")
-_INTERIOR_WORDS = frozenset("interior home security justice police safety peace".split())
-_INTERIOR_PHRASES = ("federal affairs", "public order", "citizen protection")
-
-
-def post_of(title: str) -> str:
-    """The post a title names, or "" (heads, spokespeople and others)."""
-    if "foreign" in title or "external affairs" in title or title == "secretary of state":
-        return "foreign"
-    if "defence" in title or "defense" in title:
-        return "defence"
-    if "court" in title:
-        return ""  # "supreme federal court justice" is a judge, not the justice minister
-    if _INTERIOR_WORDS & set(title.split()) or any(p in title for p in _INTERIOR_PHRASES):
-        return "interior"
-    return ""
 
 
 def covered_days() -> dict[tuple[str, str], set[int]]:

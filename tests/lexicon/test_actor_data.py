@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from tacitus.lexicon.actors import post_of
+
 DATA = Path(__file__).parents[2] / "src/tacitus/lexicon/data"
 
 SECTORS = {
@@ -520,20 +522,6 @@ SECURITY_COUNCIL = [
 # under home affairs), Panama (no army since 1990), Trinidad and Tobago (national security
 # held defence until a ministry was made in 2025), Saint Vincent (no army).
 NO_DEFENCE_MINISTRY = {"GUY", "MLT", "PAN", "TTO", "VCT"}
-POLICE_WORDS = {"interior", "home", "security", "justice", "police", "safety", "peace"}
-POLICE_PHRASES = ("federal affairs", "public order", "citizen protection")
-
-
-def post_of(title: str) -> str:
-    """The post a title names: "foreign", "defence", "interior" (the police post) or ""."""
-    if "foreign" in title or "external affairs" in title or title == "secretary of state":
-        return "foreign"
-    if "defence" in title or "defense" in title:
-        return "defence"
-    if "court" in title:
-        return ""  # "supreme federal court justice" is a judge, not the justice minister
-    police = POLICE_WORDS & set(title.split()) or any(p in title for p in POLICE_PHRASES)
-    return "interior" if police else ""
 
 
 def test_ministers_of_security_council_members(people: list[tuple[int, dict[str, Any]]]) -> None:

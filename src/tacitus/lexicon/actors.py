@@ -70,6 +70,26 @@ CITY_POPULATION = 100_000
 _PLAIN = re.compile(r"^(?!the )[A-Za-z']+(?: [A-Za-z']+)*$", re.IGNORECASE)  # normalise = lower()
 
 
+# Words and phrases of the titles of the post that holds the police, whatever a country calls
+# it (interior, home affairs, public security, justice, public order, federal affairs...).
+_POLICE_WORDS = frozenset("interior home security justice police safety peace".split())
+_POLICE_PHRASES = ("federal affairs", "public order", "citizen protection")
+
+
+def post_of(title: str) -> str:
+    """The cabinet post a role title names: "foreign", "defence", "interior" (the post that
+    holds the police) or "" (heads, spokespeople, judges and others)."""
+    if "foreign" in title or "external affairs" in title or title == "secretary of state":
+        return "foreign"
+    if "defence" in title or "defense" in title:
+        return "defence"
+    if "court" in title:
+        return ""  # "supreme federal court justice" is a judge, not the justice minister
+    if _POLICE_WORDS & set(title.split()) or any(p in title for p in _POLICE_PHRASES):
+        return "interior"
+    return ""
+
+
 def normalise(text: str) -> str:
     """Matching key of a name: lower case, accents and dots removed, dashes and spaces folded."""
     text = unicodedata.normalize("NFKD", text)
