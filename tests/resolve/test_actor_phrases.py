@@ -26,6 +26,9 @@ supporters of the Movement for Democratic Change | 2005-06-01 | ZWE | OPP
 # undated: the office the phrase names, not the one held today
 NATO Secretary General Jens Stoltenberg | - | - | IGO
 Norwegian Prime Minister Jens Stoltenberg | - | NOR | GOV
+# a president who also held the defence portfolio is the president, dated or not
+Abdelaziz Bouteflika | - | DZA | GOV
+Algerian President Abdelaziz Bouteflika | 2010-06-01 | DZA | GOV
 # --- session 3: news-style phrases of 2019-2025, dated, one per country and kind
 Israeli Defense Forces | 2023-11-01 | ISR | MIL
 the Palestinian health ministry | 2023-11-01 | PSE | GOV

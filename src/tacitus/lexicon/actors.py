@@ -148,13 +148,15 @@ class Person:
         return (latest.country, "ELI", latest.title)
 
     def role_at(self, day: str) -> Role | None:
-        """The office held on `day` (without a day: the one still held, else the latest), or
-        None."""
+        """The office held on `day` (without a day: the one still held, else the one left
+        last), or None."""
         if not day:
             current = [r for r in self.roles if r.end is None]
             if current:
                 return current[0]
-            return max(self.roles, key=lambda r: r.start) if self.roles else None
+            # the office left last; of two left together, the first listed (a president who
+            # also held the defence portfolio is the president)
+            return max(self.roles, key=lambda r: r.end or "") if self.roles else None
         for role in self.roles:
             if role.start <= day and (role.end is None or day < role.end):
                 return role
