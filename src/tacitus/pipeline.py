@@ -616,15 +616,25 @@ class Coder:
         people: list[tuple[int, _Person]] = []
         for ent in sent.ents:
             if ent.label_ != "PERSON":
-                full_name = len(ent) > 1 or any(
-                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in ent.root.children
+                root = ent.root
+                first = min(
+                    [ent.start, *(c.i for c in root.children if c.dep_ == "compound")]
                 )
-                if full_name and ent.root.pos_ == "PROPN" and ent.root.lower_ not in state.people:
+                if (
+                    root.pos_ == "PROPN"
+                    and root.i > first
+                    and root.lower_ not in state.people
+                    and any(
+                        h.kind == "person"
+                        for start in range(first, root.i)
+                        for h in self.actor_lexicon.lookup(root.doc[start : root.i + 1].text)
+                    )
+                ):
                     # a known person the tagger took for a place ("Alejandro Toledo", GPE):
                     # kept for the surname named again ("Toledo's home")
-                    actor = self.resolver.resolve(ent.root, day)
+                    actor = self.resolver.resolve(root, day)
                     if actor is not None and actor.entry.startswith("person:"):
-                        state.people[ent.root.lower_] = actor
+                        state.people[root.lower_] = actor
                 continue
             key = _person_key(ent.root)
             if not key and ent[0].lower_ in _FAMILY_NAME_FIRST and len(ent.text.split()) > 1:
