@@ -359,6 +359,7 @@ class Coder:
             _refine_alert(item)
         self._link_denials(coded)
         self._attach_definite(coded)
+        _protesters_in_opposition(coded)
         kept = [c for c in coded if any(a.code for a in c.actors)]
         merged = merge_mentions(kept, article.published)
         _carry_when_where(merged)
@@ -1471,6 +1472,43 @@ def _struck_country(item: CodedMention) -> None:
         return
     if all(a.country and a.country != place.country for a in item.actors):
         item.recipients = [Actor(text=place.text, country=place.country, code=place.country)]
+
+
+def _protesters_in_opposition(coded: list[CodedMention]) -> None:
+    """Protesters of a country whose story has them protest against its government are
+    anti-government protesters (CODING.md: OPP), in every event of the story: "a crowd of
+    5,000 demonstrating against Karimov's government", then "opened fire on protesters"."""
+    against: set[str] = set()
+    for item in coded:
+        if item.code[:2] != "14":
+            continue
+        for actor in item.actors:
+            # a government the text names ("against Karimov's government"), not one implied
+            if actor.sector in ("CVL", "OPP") and any(
+                r.sector == "GOV" and r.country == actor.country and r.text
+                for r in item.recipients
+            ):
+                against.add(actor.country)
+    if not against:
+        return
+
+    def opposed(actor: Actor) -> Actor:
+        if actor.sector != "CVL" or actor.country not in against:
+            return actor
+        if not _PROTESTER_WORDS & set(actor.text.lower().split()):
+            return actor
+        return replace(actor, sector="OPP", code=f"{actor.country}OPP")
+
+    for item in coded:
+        item.actors = _distinct([opposed(a) for a in item.actors])
+        item.recipients = _distinct([opposed(r) for r in item.recipients])
+
+
+# Words naming people in a protest.
+_PROTESTER_WORDS = frozenset(
+    "protesters protester protestors protestor demonstrators demonstrator crowd crowds "
+    "marchers rioters".split()
+)
 
 
 def _implied_actor(country: str, sector: str) -> Actor:

@@ -236,3 +236,20 @@ def test_the_dateline_country_counts_names_the_tagger_missed(coder: Coder) -> No
     events = coder.code_article(Article(id="md", text=text, published="2025-03-04"))
     arrest = next(e for e in events if e.cameo.startswith("173"))
     assert (arrest.actor[0].code, arrest.recipient[0].code) == ("MDACOP", "MDACVL")
+
+
+def test_protesters_against_the_government_are_opposition_through_the_story(
+    coder: Coder,
+) -> None:
+    """CODING.md: anti-government protesters are OPP. Once the story has them protest against
+    their government, the protesters the police fire at the next day are the same side."""
+    events = coder.code_text(
+        "Thousands of demonstrators protested against the Georgian government in Tbilisi on "
+        "Friday. On Saturday Georgian riot police fired tear gas at protesters outside "
+        "parliament in Tbilisi.",
+        date="2024-05-05",
+    )
+    protest = next(e for e in events if e.cameo.startswith("14"))
+    crackdown = next(e for e in events if e.cameo.startswith("175"))
+    assert protest.actor[0].code == "GEOOPP"
+    assert [r.code for r in crackdown.recipient] == ["GEOOPP"]
