@@ -618,19 +618,7 @@ class Coder:
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 root = ent.root
-                first = min(
-                    [ent.start, *(c.i for c in root.children if c.dep_ == "compound")]
-                )
-                if (
-                    root.pos_ == "PROPN"
-                    and root.i > first
-                    and root.lower_ not in state.people
-                    and any(
-                        h.kind == "person"
-                        for start in range(first, root.i)
-                        for h in self.actor_lexicon.lookup(root.doc[start : root.i + 1].text)
-                    )
-                ):
+                if root.lower_ not in state.people and self._names_person(root):
                     # a known person the tagger took for a place ("Alejandro Toledo", GPE):
                     # kept for the surname named again ("Toledo's home")
                     actor = self.resolver.resolve(root, day)
@@ -905,11 +893,26 @@ class Coder:
             for hit in self.actor_lexicon.lookup(tok.text)
         )
 
+    def _names_person(self, root: Token) -> bool:
+        """True if a proper noun and the proper nouns before it that the parser hangs on it
+        ("former President Alejandro Toledo") end in a name the people dictionary knows, as
+        the tagger may take such a name for a place."""
+        if root.pos_ != "PROPN":
+            return False
+        first = min([root.i, *(c.i for c in root.children if c.dep_ == "compound")])
+        return any(
+            h.kind == "person"
+            for start in range(first, root.i)
+            for h in self.actor_lexicon.lookup(root.doc[start : root.i + 1].text)
+        )
+
     def _named_place(self, item: CodedMention) -> Place | None:
         """The place a phrase linked to the event names, resolved with what is known of its
         sides so far, or None."""
         countries = [a.country for a in [*item.actors, *item.recipients] if a.country]
         for phrase in place_phrases(item.mention):
+            if self._names_person(phrase.root):
+                continue  # "former President Alejandro Toledo": a person, not Toledo in Spain
             place = resolve_place(phrase.text, countries=[*countries, *item.contexts])
             if place is not None:
                 return place

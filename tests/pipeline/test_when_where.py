@@ -101,3 +101,15 @@ def test_dateline_is_place_and_not_subject(coder: Coder) -> None:
 def test_meetings_by_place(coder: Coder, text: str, code: str) -> None:
     events = coder.code_text(text, date="2024-02-17")
     assert [e.cameo for e in events if e.cameo.startswith("04")] == [code]
+
+
+def test_a_known_person_taken_for_a_place_is_no_place(coder: Coder) -> None:
+    """The tagger reads "Alejandro Toledo" as a place; the people dictionary knows him, so the
+    investigation is not placed in Toledo, Ohio."""
+    events = coder.code_text(
+        "Prosecutors in Peru opened a formal investigation into suspicions that former "
+        "President Alejandro Toledo took bribes from a building firm.",
+        date="2017-02-06",
+    )
+    probe = next(e for e in events if e.cameo.startswith("09"))
+    assert probe.event_loc is None
