@@ -456,6 +456,32 @@ def test_parties_are_opposition_out_of_government(
     assert found == {code}
 
 
+@pytest.mark.parametrize(
+    ("name", "day", "sector"),
+    [
+        ("Keir Starmer", "2022-01-01", "OPP"),
+        ("Keir Starmer", "2025-01-01", "GOV"),
+        ("Kemal Kılıçdaroğlu", "2019-01-01", "OPP"),
+        ("Lee Jae-myung", "2023-01-01", "OPP"),
+        ("Lee Jae-myung", "2025-07-01", "GOV"),
+        ("Khaleda Zia", "2004-01-01", "GOV"),
+        ("Khaleda Zia", "2015-01-01", "OPP"),
+    ],
+)
+def test_opposition_leaders_are_opposition(
+    people: list[tuple[int, dict[str, Any]]], name: str, day: str, sector: str
+) -> None:
+    """CODING.md: the opposition is OPP. A leader of the opposition out of government has an
+    OPP role for those years, and a government role once in office."""
+    row = next(r for _, r in people if r["name"] == name)
+    held = [
+        r["sector"]
+        for r in row["roles"]
+        if r["from"] <= day and (r["to"] is None or day < r["to"])
+    ]
+    assert held[:1] == [sector], (name, day, held)
+
+
 def test_heads_of_g20_and_p5_since_2000(people: list[tuple[int, dict[str, Any]]]) -> None:
     for country in G20_P5:
         for year in range(2000, 2026):
