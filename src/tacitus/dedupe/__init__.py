@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tacitus.dedupe.stories import period_bounds
+
 if TYPE_CHECKING:
     from tacitus.pipeline import CodedMention
     from tacitus.types import Actor
@@ -63,22 +65,9 @@ def _within(period: str, date: str) -> bool:
 def _long_before(period: str, published: str) -> bool:
     """True if all of `period` (ISO year, month, week or day) lies more than a month before
     the publication day."""
-    try:
-        day = dt.date.fromisoformat(published[:10])
-        if "W" in period:
-            year, week = period.split("-W")
-            last = dt.date.fromisocalendar(int(year), int(week), 7)
-        elif len(period) == 4:
-            last = dt.date(int(period), 12, 31)
-        elif len(period) == 7:
-            first = dt.date.fromisoformat(f"{period}-01")
-            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            last -= dt.timedelta(days=1)
-        else:
-            last = dt.date.fromisoformat(period[:10])
-    except ValueError:
-        return False
-    return (day - last).days > _RECENT_DAYS
+    event = period_bounds(period)
+    day = period_bounds(published[:10])
+    return event is not None and day is not None and (day[0] - event[1]).days > _RECENT_DAYS
 
 
 # How long before publication an event is still the story's own news.

@@ -140,7 +140,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
-def _period(value: str) -> tuple[date, date] | None:
+def period_bounds(value: str) -> tuple[date, date] | None:
     """The first and last day of an ISO day, week, month or year, or None."""
     try:
         if match := _DAY.match(value):
@@ -164,7 +164,7 @@ def _period(value: str) -> tuple[date, date] | None:
 
 
 def _published(value: str) -> date | None:
-    found = _period(value)
+    found = period_bounds(value)
     return found[0] if found and found[0] == found[1] else None
 
 
@@ -174,7 +174,7 @@ def date_span(
     """The days an event may have happened on: its day, week, month or year; for an event
     with no date, the ``undated_days`` before its publication; (None, None) if unknown."""
     settings = settings or StorySettings()
-    found = _period(event_date.strip())
+    found = period_bounds(event_date.strip())
     if found is not None:
         return found
     day = _published(published.strip())
@@ -186,7 +186,7 @@ def date_span(
 def best_day(event_date: str, published: str) -> date | None:
     """One day to file an event under: its own day; for a week, month or year, the
     publication day if it falls inside, else the first day; for no date, the publication day."""
-    found = _period(event_date.strip())
+    found = period_bounds(event_date.strip())
     day = _published(published.strip())
     if found is None:
         return day
