@@ -470,18 +470,7 @@ class Coder:
             ):
                 # "demanded that the country hold elections", "THE nation and China": the
                 # country the article is about
-                country = state.main_country
-                known = self.actor_lexicon.countries.get(country)
-                actors.append(
-                    Actor(
-                        text=head.text,
-                        name=known.name if known is not None else "",
-                        country=country,
-                        code=country,
-                        wikidata=known.wikidata if known is not None else "",
-                        confidence=0.5,
-                    )
-                )
+                actors.append(self.resolver.country_itself(head.text, state.main_country, 0.5))
                 continue
             if _mutual([head]):
                 continue  # "expelled each other's ambassadors": the act is mutual

@@ -127,13 +127,13 @@ _GROUP_NOUNS = frozenset(
 )
 # Capitalised party words that make legislators American.
 _US_PARTY_WORDS = frozenset({"Democratic", "Republican", "Democrat", "GOP"})
-# Nouns that stand for the country or side an apposition names: "its NATO ally Turkey", "the
-# communist country Cuba" (the noun says what the named one is to someone, not who acts).
 # Nouns of what a state decides or says, beyond the coded acts: "Bolivia's decision".
 _STANCE_NOUNS = frozenset(
     "decision move policy plan proposal offer claim statement remark comment stance position "
     "response action measure refusal demand call request support recognition".split()
 )
+# Nouns that stand for the country or side an apposition names: "its NATO ally Turkey", "the
+# communist country Cuba" (the noun says what the named one is to someone, not who acts).
 _STANDS_FOR_APPOS = frozenset(
     "ally neighbor neighbour partner rival archrival foe enemy adversary country nation state "
     "kingdom republic emirate power superpower island monarchy".split()
@@ -478,11 +478,7 @@ class ActorResolver:
             )
             if hit is not None:
                 country, country_kind = hit.country, hit.kind
-                name = (
-                    self.lexicon.countries[hit.country].name
-                    if (hit.country in self.lexicon.countries)
-                    else ""
-                )
+                name = self._country_name(hit.country)
                 if hit.kind in ("capital", "seat"):
                     sector = sector or _GOV
                 break
@@ -554,9 +550,7 @@ class ActorResolver:
             # "Russia's annexation", "Tehran's detention of": the country that did the act,
             # as if named alone (a capital or seat is the government)
             if its_capital or owner_kind == "country":
-                country_kind = "country"
-                known = self.lexicon.countries.get(country)
-                name = known.name if known is not None else ""
+                country_kind, name = "country", self._country_name(country)
             else:
                 sector = _GOV
         if modifier_person is not None and not sector and any(
@@ -607,16 +601,24 @@ class ActorResolver:
             # "Kyrgyz and Tajik troops" parsed as "Kyrgyz" and "Tajik troops": the demonym
             # shares the noun of the phrase it is coordinated with
             sector = self._shared_role(head)
+        if role_term == "" and country_kind == "country" and not sector:
+            return self.country_itself(text, country, 0.8)  # "Australia apologised"
         confidence = 0.85 if country and sector else (0.7 if country else 0.45)
         if located:
             confidence = 0.7
-        wikidata = ""
-        if role_term == "" and country_kind == "country" and not sector:
-            confidence = 0.8
-            # the country itself ("Australia apologised"): its entity
-            known = self.lexicon.countries.get(country)
-            wikidata = known.wikidata if known is not None else ""
-        return self._actor(text, name, country, sector, wikidata, confidence)
+        return self._actor(text, name, country, sector, "", confidence)
+
+    def country_itself(self, text: str, iso3: str, confidence: float) -> Actor:
+        """A country named alone ("Australia", "the nation" of the story): its code, name and
+        Wikidata id and no sector; the coder makes it its government outside force."""
+        known = self.lexicon.countries.get(iso3)
+        if known is None:
+            return self._actor(text, "", iso3, "", "", confidence)
+        return self._actor(text, known.name, iso3, "", known.wikidata, confidence)
+
+    def _country_name(self, iso3: str) -> str:
+        known = self.lexicon.countries.get(iso3)
+        return known.name if known is not None else ""
 
     def _shared_role(self, head: Token) -> str:
         """The sector of the role noun a coordinated demonym shares ("Kyrgyz" in "Kyrgyz and
