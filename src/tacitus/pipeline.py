@@ -873,6 +873,13 @@ class Coder:
             "",
         )
 
+    def _token_country(self, tok: Token) -> str:
+        """The country a capitalised name or adjective names by itself ("Georgian",
+        "Moldova"), or ""."""
+        if tok.pos_ not in ("PROPN", "ADJ") or not tok.text[:1].isupper():
+            return ""
+        return self._country_of(tok.text)
+
     def _names_country(self, sent: Any, country: str) -> bool:
         """True if a word of `sent` is the name, a demonym or the capital of `country`."""
         return any(
@@ -948,10 +955,9 @@ class Coder:
                 countries.add(item.attribution.country)
         for tok in sent:
             # Names the tagger missed or hid in an organisation ("the Georgian Foreign Ministry")
-            if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper():
-                named = self._country_of(tok.text)
-                if named:
-                    countries.add(named)
+            named = self._token_country(tok)
+            if named:
+                countries.add(named)
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 person = self._country_of(ent.text, ("person",))
@@ -996,10 +1002,7 @@ class Coder:
                 extra += sum(
                     1
                     for tok in doc
-                    if tok.i not in in_ents
-                    and tok.pos_ in ("PROPN", "ADJ")
-                    and tok.text[:1].isupper()
-                    and self._country_of(tok.text) == dateline
+                    if tok.i not in in_ents and self._token_country(tok) == dateline
                 )
         if not counts:
             return ""
