@@ -1449,7 +1449,7 @@ _DIPLOMATIC_CODES = ("161", "164", "174")
 # Violence: assault, fight, mass violence.
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Force: a country named alone in it is the bare country, not its government.
-_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+_FORCE_ROOTS = _VIOLENT_ROOTS | {"15"}
 # Sectors that belong to a country: a bare "police" in a Kenyan sentence is Kenyan police.
 _DOMESTIC_SECTORS = frozenset(
     "GOV MIL SPY COP JUD LEG OPP PTY REB UAF BUS MED CVL ELI REF EDU LAB HLH REL AGR CRM".split()
