@@ -1848,7 +1848,7 @@ _STATE_ACTS = frozenset(
 
 def _refine_crackdown(item: CodedMention) -> None:
     """Repressing protests (175) with no one named is done to the protesters, people of the
-    repressing side's country: "security forces violently put down protests in 2018"."""
+    repressing side's country: "troops crushed the demonstrations last year"."""
     if (item.recipients and not item.guessed_recipient) or not item.code.startswith("175"):
         return  # (a guessed recipient, "protests in Minsk" -> the capital, gives way)
     anchor = item.mention.anchor
@@ -2013,8 +2013,8 @@ _OTHER_TIME = frozenset(
 
 def _carry_when_where(coded: list[CodedMention]) -> None:
     """An act told in the sentences right after a dated, placed event of the same actor,
-    with no time or place of its own, happened then and there: "... held talks in Hanoi on
-    December 14. Son hailed the visit ..." (CODING.md: an event tied to a dated act takes its
+    with no time or place of its own, happened then and there: "... met in Lima on March 3.
+    The minister praised the talks ..." (CODING.md: an event tied to a dated act takes its
     date). Background told in the perfect ("has staged protests since") is left alone."""
     for index, item in enumerate(coded):
         if item.date and item.place is not None:
@@ -2048,8 +2048,8 @@ def _is_subject(token: Token) -> bool:
 
 
 def _is_main_subject(token: Token) -> bool:
-    """The subject of the sentence's main verb ("Klimov" in "Klimov was a member of the
-    parliament that Lukashenko disbanded", not "Lukashenko")."""
+    """The subject of the sentence's main verb ("Novak" in "Novak sat in the assembly that
+    the president dissolved", not "the president")."""
     return _is_subject(token) and token.head.dep_ == "ROOT"
 
 

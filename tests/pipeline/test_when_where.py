@@ -107,8 +107,8 @@ def test_a_known_person_taken_for_a_place_is_no_place(coder: Coder) -> None:
     """The tagger reads "Alejandro Toledo" as a place; the people dictionary knows him, so the
     investigation is not placed in Toledo, Ohio."""
     events = coder.code_text(
-        "Prosecutors in Peru opened a formal investigation into suspicions that former "
-        "President Alejandro Toledo took bribes from a building firm.",
+        "Peruvian prosecutors began a formal inquiry into allegations that former President "
+        "Alejandro Toledo accepted millions in kickbacks.",
         date="2017-02-06",
     )
     probe = next(e for e in events if e.cameo.startswith("09"))

@@ -178,7 +178,7 @@ the ruling party chairman | 2024-01-10 | - | PTY
 the chairman of the African Union Commission | 2024-01-10 | - | IGO
 UN Secretary-General | 2024-01-10 | - | IGO
 militias allied with Iran | 2019-05-01 | - | UAF
-the Syrian army and its ally Lebanese Shia movement Hezbollah | 2017-05-01 | SYR | MIL
+the Syrian army and its partner the Lebanese group Hezbollah | 2017-05-01 | SYR | MIL
 hackers tied to the North Korean government | 2019-05-01 | PRK | CVL
 gunmen linked to Hezbollah | 2019-05-01 | LBN | UAF
 militiamen affiliated with the Iraqi government | 2019-05-01 | IRQ | UAF

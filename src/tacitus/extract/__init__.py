@@ -1014,9 +1014,9 @@ def fallback_recipient_heads(mention: Mention) -> list[list[Token]]:
 
 def deep_recipient_heads(mention: Mention) -> list[list[Token]]:
     """For an investigation, demand, criticism, refusal or threat whose slots and usual places
-    name no side: the names deeper in what it is about, the nearest first ("decried what he
-    called a history of threats of the U.S. empire", "an investigation into suspicions that
-    Toledo took bribes")."""
+    name no side: the names deeper in what it is about, the nearest first ("denounced what he
+    called years of pressure from Washington", "a probe into claims that the former
+    president took kickbacks")."""
     if mention.code[:2] not in ("09", "10", "11", "12", "13"):
         return []
     holders = _trigger_and_anchor(mention)
